@@ -1,0 +1,54 @@
+import {CopyLinkButton} from '@/components/copy-link-button.client'
+import {absoluteUrl, termPath} from '@/lib/site'
+
+import {NativeShareButton} from './share-bar.client'
+
+const linkClass =
+  'rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-2 hover:bg-blue-50 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:bg-blue-950'
+
+export function ShareBar({
+  title,
+  shortDefinition,
+  slug,
+  id,
+}: {
+  title: string
+  shortDefinition: string
+  slug: string
+  id: string
+}) {
+  const url = absoluteUrl(termPath(slug))
+  const encodedUrl = encodeURIComponent(url)
+  const headingId = `${id}-heading`
+  return (
+    <div role="group" aria-labelledby={headingId} className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <h2 id={headingId} className="mr-1 text-sm font-semibold text-zinc-700 dark:text-zinc-300">
+        Share this term
+      </h2>
+      <CopyLinkButton path={termPath(slug)} label="Copy link" className={linkClass} />
+      <a
+        className={linkClass}
+        href={`https://x.com/intent/post?url=${encodedUrl}&text=${encodeURIComponent(`${title}: ${shortDefinition}`)}`}
+        rel="noopener noreferrer"
+        target="_blank"
+      >
+        X<span className="sr-only"> (share on X, opens in a new tab)</span>
+      </a>
+      <a
+        className={linkClass}
+        href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodedUrl}`}
+        rel="noopener noreferrer"
+        target="_blank"
+      >
+        LinkedIn<span className="sr-only"> (share on LinkedIn, opens in a new tab)</span>
+      </a>
+      <a
+        className={linkClass}
+        href={`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${shortDefinition}\n\n${url}`)}`}
+      >
+        Email<span className="sr-only"> this term</span>
+      </a>
+      <NativeShareButton title={title} text={shortDefinition} path={termPath(slug)} />
+    </div>
+  )
+}

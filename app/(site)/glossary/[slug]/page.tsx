@@ -1,0 +1,214 @@
+import type {Metadata} from 'next'
+import Link from 'next/link'
+import {notFound, permanentRedirect} from 'next/navigation'
+
+import {compact} from '@/lib/compact'
+import {DifficultyBadge} from '@/components/difficulty-badge'
+import {PortableText, hasContent} from '@/components/portable-text'
+import {findTermRedirect, getTerm, listTermSlugs, type Term} from '@/lib/content'
+import {formatDate} from '@/lib/dates'
+import {readingMinutes} from '@/lib/reading-time'
+import {absoluteUrl, authorPath, categoryPath, termPath} from '@/lib/site'
+import {TERM_SECTIONS} from '@/lib/term-sections'
+
+import {BusinessContext} from './_components/business-context'
+import {DeeperGuides} from './_components/deeper-guides'
+import {Feedback} from './_components/feedback'
+import {RelatedTerms} from './_components/related-terms'
+import {SectionHeading} from './_components/section-heading'
+import {ShareBar} from './_components/share-bar'
+import {TableOfContents, type TocEntry} from './_components/table-of-contents'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+type Props = {params: Promise<{slug: string}>}
+
+/** Prerender the most recently updated terms; the rest render on first request and are cached. */
+const PRERENDERED_TERMS = 200
+
+export async function generateStaticParams() {
+  const slugs = await listTermSlugs()
+  return slugs.slice(0, PRERENDERED_TERMS).map((slug) => ({slug}))
+}
+
+/** Finds the term, or sends an alias or old slug to the term's page for good, or 404s. */
+async function loadTerm(slug: string): Promise<Term> {
+  const term = await getTerm(slug)
+  if (term) return term
+  const target = await findTermRedirect(slug.toLowerCase())
+  if (target) permanentRedirect(termPath(target))
+  notFound()
+}
+
+export async function generateMetadata({params}: Props): Promise<Metadata> {
+  // Redirects and 404s are the page's job; answering them here too would send them twice.
+  const term = await getTerm((await params).slug)
+  if (!term) return {}
+  const url = absoluteUrl(termPath(term.slug))
+  const title = term.seo?.title || `${term.title}: definition and meaning`
+  const description = term.seo?.description || term.quickAnswer
+  return {
+    title,
+    description,
+    alternates: {canonical: url},
+    openGraph: {type: 'article', url, title, description, modifiedTime: term.updated},
+    twitter: {card: 'summary_large_image', title, description},
+  }
+}
+
+function sectionsOf(term: Term) {
+  return TERM_SECTIONS.filter((section) => hasContent(term[section.field]))
+}
+
+export default async function TermPage({params}: Props) {
+  const term = await loadTerm((await params).slug)
+  const sections = sectionsOf(term)
+  const relatedTerms = compact(term.relatedTerms)
+  const deeperGuides = compact(term.deeperGuides)
+  const minutes = readingMinutes({
+    ...term,
+    richText: [term.intro, ...TERM_SECTIONS.map((s) => term[s.field]), term.businessContext?.body],
+  })
+  const toc: TocEntry[] = [
+    ...sections.map(({id, title}) => ({id, title})),
+    ...(relatedTerms.length ? [{id: 'related-terms', title: 'Related Terms'}] : []),
+    ...(deeperGuides.length ? [{id: 'deeper-guides', title: 'Deeper Guides'}] : []),
+    ...(hasContent(term.businessContext?.body) ? [{id: 'when-it-matters', title: 'When This Matters'}] : []),
+    {id: 'feedback', title: 'Feedback'},
+  ]
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
+      <article className="min-w-0 max-w-3xl">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+          <ol className="flex flex-wrap items-center gap-1">
+            <li>
+              <Link href="/glossary" className="hover:underline">
+                Glossary
+              </Link>
+            </li>
+            {term.category && (
+              <li>
+                <span aria-hidden="true">› </span>
+                <Link href={categoryPath(term.category.slug)} className="hover:underline">
+                  {term.category.title}
+                </Link>
+              </li>
+            )}
+            <li>
+              <span aria-hidden="true">› </span>
+              <span aria-current="page">{term.title}</span>
+            </li>
+          </ol>
+        </nav>
+
+        <header className="mt-4">
+          <h1 className="text-4xl font-bold tracking-tight text-zinc-950 sm:text-5xl dark:text-white">
+            {term.title}
+          </h1>
+          <p className="mt-3 text-xl leading-relaxed text-zinc-700 dark:text-zinc-300">
+            {term.shortDefinition}
+          </p>
+          {term.aliases && term.aliases.length > 0 && (
+            <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+              <span className="font-medium">Also known as:</span> {term.aliases.join(', ')}
+            </p>
+          )}
+          <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+            <DifficultyBadge difficulty={term.difficulty} />
+            <span>{minutes} min read</span>
+            <span>
+              Updated <time dateTime={term.updated}>{formatDate(term.updated)}</time>
+            </span>
+            {term.author && (
+              <span>
+                By{' '}
+                <Link
+                  href={authorPath(term.author.slug)}
+                  className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+                >
+                  {term.author.name}
+                </Link>
+              </span>
+            )}
+          </p>
+          <div className="mt-4">
+            <ShareBar
+              id="share-top"
+              title={term.title}
+              shortDefinition={term.shortDefinition}
+              slug={term.slug}
+            />
+          </div>
+        </header>
+
+        <section
+          aria-labelledby="quick-answer"
+          className="mt-8 rounded-xl border-l-4 border-blue-600 bg-blue-50 p-5 dark:bg-blue-950/40"
+        >
+          <h2
+            id="quick-answer"
+            className="text-sm font-bold uppercase tracking-wider text-blue-900 dark:text-blue-200"
+          >
+            Quick Answer
+          </h2>
+          <p className="mt-2 text-lg leading-relaxed text-zinc-900 dark:text-zinc-100">{term.quickAnswer}</p>
+        </section>
+
+        <section aria-labelledby="key-takeaways" className="mt-6">
+          <h2 id="key-takeaways" className="text-lg font-semibold">
+            Key Takeaways
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-zinc-800 dark:text-zinc-200">
+            {term.keyTakeaways.map((takeaway) => (
+              <li key={takeaway}>{takeaway}</li>
+            ))}
+          </ul>
+        </section>
+
+        {sections[0] && (
+          <p className="mt-6 text-zinc-700 dark:text-zinc-300">
+            Want the full breakdown?{' '}
+            <a
+              href={`#${sections[0].id}`}
+              className="font-medium text-blue-800 underline underline-offset-2 dark:text-blue-300"
+            >
+              Scroll below.
+            </a>
+          </p>
+        )}
+
+        <div className="prose prose-zinc mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
+          <PortableText value={term.intro} />
+          {sections.map((section) => (
+            <section key={section.id} aria-labelledby={section.id}>
+              <SectionHeading id={section.id} slug={term.slug}>
+                {section.title}
+              </SectionHeading>
+              <PortableText value={term[section.field]} />
+            </section>
+          ))}
+        </div>
+
+        <div className="mt-10 space-y-10">
+          {relatedTerms.length > 0 && <RelatedTerms slug={term.slug} terms={relatedTerms} />}
+          {deeperGuides.length > 0 && <DeeperGuides slug={term.slug} guides={deeperGuides} />}
+          {term.businessContext && hasContent(term.businessContext.body) && (
+            <BusinessContext slug={term.slug} context={term.businessContext} />
+          )}
+          <ShareBar
+            id="share-bottom"
+            title={term.title}
+            shortDefinition={term.shortDefinition}
+            slug={term.slug}
+          />
+          <Feedback termId={term._id} slug={term.slug} />
+        </div>
+      </article>
+      <aside className="hidden lg:block">
+        <TableOfContents entries={toc} />
+      </aside>
+    </div>
+  )
+}

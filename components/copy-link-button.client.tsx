@@ -1,0 +1,68 @@
+'use client'
+
+import {useEffect, useRef, useState} from 'react'
+
+type Props = {
+  /** Path and hash to copy, e.g. "/glossary/backlink#why-it-matters"; the origin is the page's own. */
+  path: string
+  label: string
+  className?: string
+  children?: React.ReactNode
+}
+
+type State = 'idle' | 'copied' | 'manual'
+
+/**
+ * Copies a clean link (no query string, so no tracking parameters) to the clipboard. Where the
+ * clipboard API is missing or refused, it shows the link selected so the reader can copy it.
+ */
+export function CopyLinkButton({path, label, className, children}: Props) {
+  const [state, setState] = useState<State>('idle')
+  const [url, setUrl] = useState('')
+  const manualInput = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    if (state === 'manual') {
+      manualInput.current?.focus()
+      manualInput.current?.select()
+    }
+    if (state !== 'copied') return
+    const timer = setTimeout(() => setState('idle'), 2500)
+    return () => clearTimeout(timer)
+  }, [state])
+
+  async function copy() {
+    const link = new URL(path, window.location.origin).href
+    setUrl(link)
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable')
+      await navigator.clipboard.writeText(link)
+      setState('copied')
+    } catch {
+      setState('manual')
+    }
+  }
+
+  return (
+    <span className="relative inline-flex items-center">
+      <button type="button" onClick={copy} aria-label={label} className={className}>
+        {children ?? label}
+      </button>
+      <span role="status" aria-live="polite" className="ml-2 text-sm text-emerald-700 dark:text-emerald-300">
+        {state === 'copied' ? 'Copied' : ''}
+      </span>
+      {state === 'manual' && (
+        <label className="absolute left-0 top-full z-10 mt-1 block w-72 rounded border border-zinc-300 bg-white p-2 text-xs shadow dark:border-zinc-700 dark:bg-zinc-900">
+          Copy this link:
+          <input
+            ref={manualInput}
+            readOnly
+            value={url}
+            onBlur={() => setState('idle')}
+            className="mt-1 block w-full rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-950"
+          />
+        </label>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,58 @@
+import {stat} from 'node:fs/promises'
+
+import {evaluate, parse, type ExprNode} from 'groq-js'
+
+import {readDataset, type SanityDocument} from './dataset'
+import type {ContentSource} from './source'
+
+type Loaded = {mtimeMs: number; documents: SanityDocument[]}
+
+/**
+ * Runs GROQ with groq-js over the embedded dataset. The file is parsed once and kept in memory;
+ * when it changes on disk (an edit during development) the new version replaces the old one only
+ * if it loads completely, so a corrupt save never leaves the site half-loaded.
+ */
+export function createLocalSource(file: string): ContentSource {
+  let current: Promise<Loaded> | undefined
+  const parsedQueries = new Map<string, ExprNode>()
+
+  async function load(): Promise<SanityDocument[]> {
+    const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
+    const previous = current
+    if (!previous) {
+      current = readDataset(file).then((documents) => ({mtimeMs, documents}))
+      current.catch(() => (current = undefined))
+      return (await current).documents
+    }
+    const loaded = await previous
+    if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded.documents
+    current = readDataset(file).then(
+      (documents) => ({mtimeMs, documents}),
+      (error: Error) => {
+        console.error(`[content] keeping the previous dataset: ${error.message}`)
+        return {mtimeMs, documents: loaded.documents}
+      },
+    )
+    return (await current).documents
+  }
+
+  function parsed(query: string): ExprNode {
+    let tree = parsedQueries.get(query)
+    if (!tree) {
+      tree = parse(query)
+      parsedQueries.set(query, tree)
+    }
+    return tree
+  }
+
+  return {
+    async warmUp() {
+      await load()
+    },
+    async fetch<Result>(query: string, params: Record<string, unknown>): Promise<Result> {
+      const dataset = await load()
+      const result = await evaluate(parsed(query), {dataset, params})
+      return (await result.get()) as Result
+    },
+  }
+}

@@ -1,0 +1,14 @@
+export type QueryParams = Record<string, unknown>
+
+/**
+ * Where content comes from: the Sanity Content Lake or the embedded dataset. Both run the very
+ * same GROQ, so the generated result types hold for either.
+ */
+export interface ContentSource {
+  fetch<Result>(query: string, params: QueryParams, tags: string[]): Promise<Result>
+  /** Called once at server start; a failure here stops start-up. */
+  warmUp(): Promise<void>
+}
+
+/** Time-based ISR: the safety net behind on-demand tag revalidation. */
+export const REVALIDATE_SECONDS = 3600

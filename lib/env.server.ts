@@ -1,0 +1,17 @@
+import 'server-only'
+
+/** Server-only settings. Secrets are read here and nowhere else, so they never reach a browser bundle. */
+
+function optional(name: string): string | undefined {
+  const value = process.env[name]?.trim()
+  return value ? value : undefined
+}
+
+/** Read token for private datasets (Optional). */
+export const sanityReadToken = () => optional('SANITY_API_READ_TOKEN')
+
+/** Overrides the Content Lake host, for a proxy or a local stand-in in tests (Optional). */
+export const sanityApiHost = () => optional('SANITY_API_HOST')
+
+/** The embedded dataset the site reads when no Sanity project is configured. */
+export const contentDatasetFile = () => optional('CONTENT_DATASET_FILE') ?? 'sanity/seed/dataset.ndjson'

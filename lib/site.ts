@@ -1,0 +1,11 @@
+/** The public origin of the site, used for canonical URLs, share links and feeds. */
+export const siteUrl = (process.env.NEXT_PUBLIC_SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')
+
+export const siteName = 'Search Glossary'
+
+export const absoluteUrl = (path: string) => `${siteUrl}${path.startsWith('/') ? path : `/${path}`}`
+
+export const termPath = (slug: string) => `/glossary/${slug}`
+export const authorPath = (slug: string) => `/authors/${slug}`
+export const guidePath = (slug: string) => `/guides/${slug}`
+export const categoryPath = (slug: string) => `/glossary/category/${slug}`

@@ -1,0 +1,14 @@
+/**
+ * Turns a phrase into the URL segment we use for slugs and alias redirects:
+ * "Inbound Link" → "inbound-link", "Méta Robots" → "meta-robots".
+ */
+export function slugify(phrase: string): string {
+  return phrase
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96)
+}

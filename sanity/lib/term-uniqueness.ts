@@ -1,0 +1,62 @@
+import type {SlugValidationContext, ValidationContext} from 'sanity'
+
+import {slugify} from '../../lib/slug'
+
+const API_VERSION = '2025-10-01'
+
+type NameOwner = {
+  title: string
+  slug: string | null
+  aliases: string[] | null
+  previousSlugs: string[] | null
+}
+
+/** Both the draft and the published id of the document being edited. */
+function ownIds(documentId: string | undefined): string[] {
+  const published = (documentId ?? '').replace(/^drafts\./, '')
+  return [published, `drafts.${published}`]
+}
+
+/**
+ * Every URL segment another term already owns: its slug, its previous slugs and its
+ * aliases (as slugs), so that no two terms compete for one phrase or one URL.
+ */
+async function takenSegments(context: ValidationContext): Promise<Map<string, string>> {
+  const client = context.getClient({apiVersion: API_VERSION})
+  const others = await client.fetch<NameOwner[]>(
+    `*[_type == "term" && !(_id in $ids)]{title, "slug": slug.current, aliases, previousSlugs}`,
+    {ids: ownIds(context.document?._id)},
+  )
+  const taken = new Map<string, string>()
+  for (const other of others) {
+    const names = [other.slug, ...(other.previousSlugs ?? []), ...(other.aliases ?? []).map(slugify)]
+    for (const name of names) if (name) taken.set(name, other.title)
+  }
+  return taken
+}
+
+export async function isTermSlugUnique(slug: string, context: SlugValidationContext) {
+  const taken = await takenSegments(context)
+  return !taken.has(slug)
+}
+
+/** Returns a plain-words message for the first alias another term already uses, or true. */
+export async function checkAliasesUnique(
+  aliases: string[] | undefined,
+  context: ValidationContext,
+): Promise<true | string> {
+  if (!aliases?.length) return true
+  const own = context.document?.slug as {current?: string} | undefined
+  const seen = new Set<string>()
+  const taken = await takenSegments(context)
+  for (const alias of aliases) {
+    const segment = slugify(alias)
+    if (!segment) return `"${alias}" has no letters or digits to build a link from.`
+    if (segment === own?.current) return `"${alias}" is the same as this term's own slug.`
+    if (seen.has(segment)) return `"${alias}" is listed twice.`
+    seen.add(segment)
+    const owner = taken.get(segment)
+    if (owner) return `"${alias}" is already used by the term "${owner}".`
+  }
+  return true
+}

@@ -1,0 +1,92 @@
+import {defineQuery} from 'groq'
+
+/**
+ * Every GROQ query the site runs. Both content sources (Content Lake and embedded dataset)
+ * execute these exact strings, and TypeGen derives the result types from them.
+ */
+
+const linkTarget = /* groq */ `{_type, title, "slug": slug.current, shortDefinition, difficulty, externalUrl}`
+
+/** Rich text with every internal link resolved to its target's current slug. */
+const richText = /* groq */ `[]{
+  ...,
+  markDefs[]{
+    ...,
+    _type == "internalLink" => {"target": reference->${linkTarget}}
+  }
+}`
+
+const termCard = /* groq */ `{_id, title, "slug": slug.current, shortDefinition, difficulty}`
+
+export const TERM_QUERY = defineQuery(`*[_type == "term" && slug.current == $slug][0]{
+  _id,
+  _rev,
+  title,
+  "slug": slug.current,
+  shortDefinition,
+  aliases,
+  difficulty,
+  quickAnswer,
+  keyTakeaways,
+  intro${richText},
+  whatItMeans${richText},
+  whyItMatters${richText},
+  exampleInPractice${richText},
+  whatItIsNot${richText},
+  businessContext{
+    body${richText},
+    "handoff": handoff->${linkTarget}
+  },
+  updated,
+  seo,
+  "category": category->{title, "slug": slug.current},
+  "author": author->{name, "slug": slug.current, role},
+  "relatedTerms": relatedTerms[defined(@->slug.current)]->${termCard},
+  "deeperGuides": deeperGuides[defined(@->slug.current)]->{_id, title, "slug": slug.current, summary, externalUrl},
+  "referencedBy": *[(_type == "term" || _type == "guide") && references(^._id) && defined(slug.current)]
+    | order(title asc){_type, title, "slug": slug.current}
+}`)
+
+export const TERM_SLUGS_QUERY = defineQuery(
+  `*[_type == "term" && defined(slug.current)] | order(updated desc).slug.current`,
+)
+
+export const TERM_INDEX_QUERY =
+  defineQuery(`*[_type == "term" && defined(slug.current)] | order(lower(title) asc){
+  _id,
+  title,
+  "slug": slug.current,
+  shortDefinition,
+  difficulty,
+  aliases,
+  updated,
+  "category": category->{title, "slug": slug.current}
+}`)
+
+/** The names a term answers to besides its slug, for permanent redirects. */
+export const TERM_NAMES_QUERY = defineQuery(`*[_type == "term" && defined(slug.current)]{
+  "slug": slug.current,
+  aliases,
+  previousSlugs
+}`)
+
+export const AUTHOR_QUERY = defineQuery(`*[_type == "author" && slug.current == $slug][0]{
+  _id,
+  name,
+  "slug": slug.current,
+  role,
+  bio,
+  image,
+  "terms": *[_type == "term" && author._ref == ^._id && defined(slug.current)] | order(lower(title) asc)${termCard}
+}`)
+
+export const AUTHOR_SLUGS_QUERY = defineQuery(`*[_type == "author" && defined(slug.current)].slug.current`)
+
+/** The term a feedback vote is about, by id or slug, with the revision the reader saw. */
+export const TERM_REVISION_QUERY =
+  defineQuery(`*[_type == "term" && (_id == $term || slug.current == $term)][0]{
+  _id,
+  _rev,
+  "slug": slug.current,
+  title
+}`)

@@ -1,0 +1,69 @@
+import {spawn, type ChildProcess} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+
+export const root = path.join(__dirname, '../../..')
+
+export type RunningServer = {
+  url: string
+  process: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
+
+async function waitForServer(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`)
+    try {
+      const response = await fetch(url, {redirect: 'manual'})
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${output()}`)
+}
+
+/**
+ * Starts `next start` on the built site in its own process group, so stopping it also stops
+ * the next-server child it spawns (killing only the parent leaves that one running).
+ */
+export async function startNextServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
+    throw new Error('No build found: run `npm run build` before the browser suite.')
+  }
+  let log = ''
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+    cwd: root,
+    detached: true,
+    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      return
+    }
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000)
+    await exited
+    clearTimeout(timer)
+  }
+  try {
+    await waitForServer(url, child, () => log, 60_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {url, process: child, output: () => log, stop}
+}

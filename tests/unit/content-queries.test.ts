@@ -1,0 +1,92 @@
+import {findTermRedirect, getAuthor, getTerm, listTermSlugs, listTerms} from '@/lib/content'
+
+/** The domain functions over the real embedded dataset, evaluated by groq-js. */
+describe('content queries over the embedded dataset', () => {
+  it('getTerm returns Backlink with every part the page shows', async () => {
+    const term = await getTerm('backlink')
+    expect(term).not.toBeNull()
+    expect(term).toMatchObject({
+      title: 'Backlink',
+      slug: 'backlink',
+      difficulty: 'beginner',
+      updated: '2026-03-25',
+      aliases: ['inbound link', 'incoming link', 'external backlink'],
+      category: {slug: expect.any(String), title: expect.any(String)},
+      author: {name: expect.any(String), slug: expect.any(String)},
+    })
+    expect(term!._rev).toEqual(expect.any(String))
+    expect(term!.quickAnswer.length).toBeLessThanOrEqual(320)
+    expect(term!.keyTakeaways.length).toBeGreaterThanOrEqual(2)
+    for (const field of [
+      'intro',
+      'whatItMeans',
+      'whyItMatters',
+      'exampleInPractice',
+      'whatItIsNot',
+    ] as const) {
+      expect(term![field]?.length).toBeGreaterThan(0)
+    }
+    expect(term!.relatedTerms!.map((related) => related.slug)).toContain('link-building')
+    for (const related of term!.relatedTerms!) {
+      expect(related).toEqual(expect.objectContaining({title: expect.any(String), slug: expect.any(String)}))
+    }
+    expect(term!.deeperGuides!.length).toBeGreaterThan(0)
+    expect(term!.businessContext?.handoff).toMatchObject({
+      _type: 'term',
+      slug: 'link-building',
+      title: 'Link Building',
+    })
+  })
+
+  it('resolves internal links in rich text to the target’s current slug', async () => {
+    const slugs = await listTermSlugs()
+    const terms = await Promise.all(slugs.map((slug) => getTerm(slug)))
+    const targets = terms.flatMap((term) =>
+      [term?.intro, term?.whatItMeans, term?.whyItMatters, term?.exampleInPractice, term?.whatItIsNot]
+        .flatMap((blocks) => blocks ?? [])
+        .flatMap((block) => (block._type === 'block' ? (block.markDefs ?? []) : []))
+        .filter((mark) => mark._type === 'internalLink'),
+    )
+    expect(targets.length).toBeGreaterThan(0)
+    for (const mark of targets) {
+      if (mark._type !== 'internalLink') continue
+      expect(mark.target?.slug).toEqual(expect.any(String))
+    }
+  })
+
+  it('getTerm returns null for an unknown slug', async () => {
+    expect(await getTerm('no-such-term')).toBeNull()
+  })
+
+  it('lists every term once, sorted by title, with its card fields', async () => {
+    const terms = await listTerms()
+    expect(terms.length).toBeGreaterThanOrEqual(30)
+    expect(new Set(terms.map((term) => term.slug)).size).toBe(terms.length)
+    const titles = terms.map((term) => term.title.toLowerCase())
+    expect(titles).toEqual([...titles].sort())
+    expect(new Set(terms.map((term) => term.difficulty))).toEqual(
+      new Set(['beginner', 'intermediate', 'advanced']),
+    )
+    expect(new Set(terms.map((term) => term.category?.slug)).size).toBeGreaterThanOrEqual(4)
+  })
+
+  it('sends aliases and previous slugs to their term, and nothing else', async () => {
+    expect(await findTermRedirect('inbound-link')).toBe('backlink')
+    expect(await findTermRedirect('external-backlink')).toBe('backlink')
+    expect(await findTermRedirect('backlinks')).toBe('backlink')
+    expect(await findTermRedirect('backlink')).toBeNull()
+    expect(await findTermRedirect('no-such-thing')).toBeNull()
+  })
+
+  it('getAuthor lists the terms the author wrote', async () => {
+    const backlink = await getTerm('backlink')
+    const author = await getAuthor(backlink!.author!.slug)
+    expect(author).toMatchObject({
+      name: backlink!.author!.name,
+      role: expect.any(String),
+      bio: expect.any(String),
+    })
+    expect(author!.terms.map((term) => term.slug)).toContain('backlink')
+    expect(await getAuthor('nobody')).toBeNull()
+  })
+})
