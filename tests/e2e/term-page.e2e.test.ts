@@ -146,7 +146,8 @@ describe('the Backlink term page in Chromium', () => {
     withPage(browser, 'not-found', async (page) => {
       const response = await page.goto(`${base()}/glossary/no-such-term`)
       expect(response?.status()).toBe(404)
-      await expect(page.getByRole('searchbox', {name: 'Search the glossary'}).isVisible()).resolves.toBe(true)
+      // The 404 body may stream in after the status line; wait for it rather than sampling once.
+      await page.getByRole('searchbox', {name: 'Search the glossary'}).waitFor({state: 'visible', timeout: 10_000})
       await expect(page.locator('main a[href^="/glossary/"]').count()).resolves.toBeGreaterThan(2)
     }))
 
