@@ -7,3 +7,10 @@ export const TERM_SECTIONS = [
 ] as const
 
 export type TermSectionField = (typeof TERM_SECTIONS)[number]['field']
+
+type SectionContent = {[field in TermSectionField]?: readonly unknown[] | null}
+
+/** The sections that have content, in reading order: empty ones are left out, not shown blank. */
+export function presentSections(term: SectionContent) {
+  return TERM_SECTIONS.filter((section) => Boolean(term[section.field]?.length))
+}

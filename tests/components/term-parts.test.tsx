@@ -6,6 +6,7 @@ import {DeeperGuides} from '@/app/(site)/glossary/[slug]/_components/deeper-guid
 import {Feedback} from '@/app/(site)/glossary/[slug]/_components/feedback'
 import {RelatedTerms} from '@/app/(site)/glossary/[slug]/_components/related-terms'
 import {ShareBar} from '@/app/(site)/glossary/[slug]/_components/share-bar'
+import {TermBody} from '@/app/(site)/glossary/[slug]/_components/term-body'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 
 const paragraph = (text: string) => [
@@ -151,5 +152,36 @@ describe('term page parts', () => {
     expect(no).toHaveAttribute('value', 'no')
     expect(yes.closest('form')).toHaveAttribute('action', '/api/feedback')
     expect(yes.closest('form')).toHaveAttribute('method', 'post')
+  })
+})
+
+describe('TermBody', () => {
+  const base = {
+    slug: 'backlink',
+    intro: paragraph('An intro.'),
+    whatItMeans: paragraph('What it means.'),
+    whyItMatters: paragraph('Why it matters.'),
+    exampleInPractice: [],
+    whatItIsNot: null,
+  }
+
+  it('renders the intro and each section with content as an h2 with a stable id, in order', () => {
+    render(<TermBody term={base} />)
+    expect(screen.getByText('An intro.')).toBeInTheDocument()
+    const headings = screen.getAllByRole('heading', {level: 2})
+    expect(headings.map((heading) => [heading.id, heading.textContent])).toEqual([
+      ['what-it-means', 'What It Means'],
+      ['why-it-matters', 'Why It Matters'],
+    ])
+    expect(
+      screen.getByRole('button', {name: 'Copy link to the section "Why It Matters"'}),
+    ).toBeInTheDocument()
+  })
+
+  it('leaves empty sections out instead of showing blank headings', () => {
+    render(<TermBody term={base} />)
+    expect(screen.queryByRole('heading', {name: 'Example In Practice'})).toBeNull()
+    expect(screen.queryByRole('heading', {name: 'What It Is Not'})).toBeNull()
+    expect(document.getElementById('example-in-practice')).toBeNull()
   })
 })

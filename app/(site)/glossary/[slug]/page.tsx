@@ -4,20 +4,20 @@ import {notFound, permanentRedirect} from 'next/navigation'
 
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
-import {PortableText, hasContent} from '@/components/portable-text'
+import {hasContent} from '@/components/portable-text'
 import {findTermRedirect, getTerm, listTermSlugs, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {readingMinutes} from '@/lib/reading-time'
 import {absoluteUrl, authorPath, categoryPath, termPath} from '@/lib/site'
-import {TERM_SECTIONS} from '@/lib/term-sections'
+import {TERM_SECTIONS, presentSections} from '@/lib/term-sections'
 
 import {BusinessContext} from './_components/business-context'
 import {DeeperGuides} from './_components/deeper-guides'
 import {Feedback} from './_components/feedback'
 import {RelatedTerms} from './_components/related-terms'
-import {SectionHeading} from './_components/section-heading'
 import {ShareBar} from './_components/share-bar'
 import {TableOfContents, type TocEntry} from './_components/table-of-contents'
+import {TermBody} from './_components/term-body'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
 export const revalidate = 3600
@@ -57,13 +57,9 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   }
 }
 
-function sectionsOf(term: Term) {
-  return TERM_SECTIONS.filter((section) => hasContent(term[section.field]))
-}
-
 export default async function TermPage({params}: Props) {
   const term = await loadTerm((await params).slug)
-  const sections = sectionsOf(term)
+  const sections = presentSections(term)
   const relatedTerms = compact(term.relatedTerms)
   const deeperGuides = compact(term.deeperGuides)
   const minutes = readingMinutes({
@@ -179,17 +175,7 @@ export default async function TermPage({params}: Props) {
           </p>
         )}
 
-        <div className="prose prose-zinc mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
-          <PortableText value={term.intro} />
-          {sections.map((section) => (
-            <section key={section.id} aria-labelledby={section.id}>
-              <SectionHeading id={section.id} slug={term.slug}>
-                {section.title}
-              </SectionHeading>
-              <PortableText value={term[section.field]} />
-            </section>
-          ))}
-        </div>
+        <TermBody term={term} />
 
         <div className="mt-10 space-y-10">
           {relatedTerms.length > 0 && <RelatedTerms slug={term.slug} terms={relatedTerms} />}

@@ -1,0 +1,26 @@
+import {PortableText} from '@/components/portable-text'
+import type {Term} from '@/lib/content'
+import {presentSections} from '@/lib/term-sections'
+
+import {SectionHeading} from './section-heading'
+
+type Props = {
+  term: Pick<Term, 'slug' | 'intro' | 'whatItMeans' | 'whyItMatters' | 'exampleInPractice' | 'whatItIsNot'>
+}
+
+/** The intro and the standard sections, each an h2 with a stable anchor; empty sections are left out. */
+export function TermBody({term}: Props) {
+  return (
+    <div className="prose prose-zinc mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
+      <PortableText value={term.intro} />
+      {presentSections(term).map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <SectionHeading id={section.id} slug={term.slug}>
+            {section.title}
+          </SectionHeading>
+          <PortableText value={term[section.field]} />
+        </section>
+      ))}
+    </div>
+  )
+}
