@@ -147,7 +147,9 @@ describe('the Backlink term page in Chromium', () => {
       const response = await page.goto(`${base()}/glossary/no-such-term`)
       expect(response?.status()).toBe(404)
       // The 404 body may stream in after the status line; wait for it rather than sampling once.
-      await page.getByRole('searchbox', {name: 'Search the glossary'}).waitFor({state: 'visible', timeout: 10_000})
+      await page
+        .getByRole('searchbox', {name: 'Search the glossary'})
+        .waitFor({state: 'visible', timeout: 10_000})
       await expect(page.locator('main a[href^="/glossary/"]').count()).resolves.toBeGreaterThan(2)
     }))
 

@@ -1,0 +1,62 @@
+import {mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+
+import {createLocalSource} from '@/lib/content/local-source'
+
+const TITLES = `*[_type == "term"] | order(title asc).title`
+
+const doc = (id: string, title: string) => JSON.stringify({_id: id, _type: 'term', title})
+
+describe('the embedded-dataset source', () => {
+  let dir: string
+  let file: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'local-source-'))
+    file = path.join(dir, 'dataset.ndjson')
+    writeFileSync(file, [doc('a', 'Alpha'), doc('b', 'Beta')].join('\n'))
+  })
+
+  afterEach(() => {
+    rmSync(dir, {recursive: true, force: true})
+    jest.restoreAllMocks()
+  })
+
+  /** Rewrites the file with a later modification time, as an editor's save would. */
+  function save(text: string, secondsLater: number) {
+    writeFileSync(file, text)
+    const later = new Date(Date.now() + secondsLater * 1000)
+    utimesSync(file, later, later)
+  }
+
+  it('runs GROQ with params over the file', async () => {
+    const source = createLocalSource(file)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    await expect(source.fetch(`*[_id == $id][0].title`, {id: 'b'}, [])).resolves.toBe('Beta')
+  })
+
+  it('picks up a changed file while running', async () => {
+    const source = createLocalSource(file)
+    await source.warmUp()
+    save([doc('a', 'Alpha'), doc('c', 'Gamma')].join('\n'), 5)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Gamma'])
+  })
+
+  it('keeps serving the last good content when a save is corrupt, and never half-loads', async () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const source = createLocalSource(file)
+    await source.warmUp()
+    save([doc('a', 'Changed'), '{"_id": "broken"'].join('\n'), 5)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('keeping the previous dataset'))
+
+    save([doc('a', 'Fixed')].join('\n'), 10)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Fixed'])
+  })
+
+  it('fails start-up on a broken file instead of serving nothing', async () => {
+    writeFileSync(file, '{"_id": ')
+    await expect(createLocalSource(file).warmUp()).rejects.toThrow(/dataset\.ndjson:1: not valid JSON/)
+  })
+})
