@@ -119,11 +119,19 @@ describe('the Backlink term page in Chromium', () => {
       })
     }))
 
-  it('has no accessibility violations (axe-core)', () =>
-    withPage(browser, 'axe', async (page) => {
-      await page.goto(`${base()}/glossary/backlink`)
-      expect(await axeViolations(page)).toEqual([])
-    }))
+  it.each(['light', 'dark'] as const)(
+    'has no accessibility violations in %s mode (axe-core)',
+    (colorScheme) =>
+      withPage(
+        browser,
+        `axe-${colorScheme}`,
+        async (page) => {
+          await page.goto(`${base()}/glossary/backlink`)
+          expect(await axeViolations(page)).toEqual([])
+        },
+        {colorScheme},
+      ),
+  )
 
   it.each([390, 1280])('renders without horizontal overflow at %i px and keeps a screenshot', (width) =>
     withPage(
