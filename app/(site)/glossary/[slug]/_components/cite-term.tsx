@@ -17,7 +17,7 @@ export function CiteTerm({term}: {term: {title: string; slug: string; updated: s
       <blockquote className="mt-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm break-words text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
         {citation}
       </blockquote>
-      <div className="mt-2">
+      <div className="-ml-2 mt-2">
         <CopyLinkButton
           text={citation}
           label="Copy citation"
