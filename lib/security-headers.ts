@@ -6,13 +6,13 @@
 type Header = {key: string; value: string}
 type HeaderRule = {source: string; headers: Header[]}
 
-export const EMBED_ROUTES = '/embed/:path*'
+const EMBED_ROUTES = '/embed/:path*'
 
 /**
  * Everything outside /embed. Next applies every matching rule, so the embed routes are left out
  * here (not overridden later): a DENY sent alongside `frame-ancestors *` would still block them.
  */
-export const NON_EMBED_ROUTES = '/:path((?!embed(?:/|$)).*)'
+const NON_EMBED_ROUTES = '/:path((?!embed(?:/|$)).*)'
 
 type CspDirectives = Record<string, string[]>
 
@@ -21,8 +21,8 @@ const serialize = (directives: CspDirectives) =>
     .map(([name, values]) => [name, ...values].join(' '))
     .join('; ')
 
-export const SITE_CSP: CspDirectives = {'frame-ancestors': ["'none'"]}
-export const EMBED_CSP: CspDirectives = {'frame-ancestors': ['*']}
+const SITE_CSP: CspDirectives = {'frame-ancestors': ["'none'"]}
+const EMBED_CSP: CspDirectives = {'frame-ancestors': ['*']}
 
 export function securityHeaders(): HeaderRule[] {
   return [
