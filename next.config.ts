@@ -1,7 +1,10 @@
 import type {NextConfig} from 'next'
 
+import {securityHeaders} from './lib/security-headers'
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  headers: async () => securityHeaders(),
   images: {
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
   },

@@ -3,22 +3,32 @@
 import {useEffect, useRef, useState} from 'react'
 
 type Props = {
-  /** Path and hash to copy, e.g. "/glossary/backlink#why-it-matters"; the origin is the page's own. */
-  path: string
   label: string
   className?: string
   children?: React.ReactNode
-}
+} & (
+  | {
+      /** Path and hash to copy, e.g. "/glossary/backlink#why-it-matters"; the origin is the page's own. */
+      path: string
+      text?: never
+    }
+  | {
+      /** Text to copy as it is, e.g. a citation. */
+      text: string
+      path?: never
+    }
+)
 
 type State = 'idle' | 'copied' | 'manual'
 
 /**
- * Copies a clean link (no query string, so no tracking parameters) to the clipboard. Where the
- * clipboard API is missing or refused, it shows the link selected so the reader can copy it.
+ * Copies a clean link (no query string, so no tracking parameters), or a given text, to the
+ * clipboard. Where the clipboard API is missing or refused, it shows what it would have copied,
+ * selected, so the reader can copy it by hand.
  */
-export function CopyLinkButton({path, label, className, children}: Props) {
+export function CopyLinkButton({path, text, label, className, children}: Props) {
   const [state, setState] = useState<State>('idle')
-  const [url, setUrl] = useState('')
+  const [copied, setCopied] = useState('')
   const manualInput = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -32,11 +42,11 @@ export function CopyLinkButton({path, label, className, children}: Props) {
   }, [state])
 
   async function copy() {
-    const link = new URL(path, window.location.origin).href
-    setUrl(link)
+    const value = text ?? new URL(path, window.location.origin).href
+    setCopied(value)
     try {
       if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable')
-      await navigator.clipboard.writeText(link)
+      await navigator.clipboard.writeText(value)
       setState('copied')
     } catch {
       setState('manual')
@@ -53,11 +63,11 @@ export function CopyLinkButton({path, label, className, children}: Props) {
       </span>
       {state === 'manual' && (
         <label className="absolute left-0 top-full z-10 mt-1 block w-72 rounded border border-zinc-300 bg-white p-2 text-xs shadow dark:border-zinc-700 dark:bg-zinc-900">
-          Copy this link:
+          {text === undefined ? 'Copy this link:' : 'Copy this text:'}
           <input
             ref={manualInput}
             readOnly
-            value={url}
+            value={copied}
             onBlur={() => setState('idle')}
             className="mt-1 block w-full rounded border border-zinc-300 px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-950"
           />

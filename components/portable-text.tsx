@@ -10,7 +10,17 @@ import {imageSource} from '@/lib/images'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath, termPath} from '@/lib/site'
 
-type LinkTarget = {_type: 'term' | 'guide'; slug: string | null; externalUrl?: string | null} | null
+import type {Difficulty} from './difficulty-badge'
+import {TermLink} from './term-link'
+
+type LinkTarget = {
+  _type: 'term' | 'guide'
+  title?: string | null
+  slug: string | null
+  shortDefinition?: string | null
+  difficulty?: Difficulty | null
+  externalUrl?: string | null
+} | null
 
 /** Where an internal link points now: the target's current slug, or nowhere if it is gone. */
 function internalHref(target: LinkTarget): {href: string; external: boolean} | null {
@@ -20,12 +30,26 @@ function internalHref(target: LinkTarget): {href: string; external: boolean} | n
   return external ? {href: external, external: true} : {href: guidePath(target.slug), external: false}
 }
 
-const components: PortableTextComponents = {
-  block: {
-    h3: ({children}) => <h3>{children}</h3>,
-    h4: ({children}) => <h4>{children}</h4>,
-    blockquote: ({children}) => <blockquote>{children}</blockquote>,
-  },
+type HeadingLevel = 2 | 3
+
+/**
+ * Text blocks are positioned so a term link's preview card can line up with the block's edges.
+ * The rich-text "Heading" and "Subheading" styles sit one level under the page's own sections:
+ * h3/h4 inside a term's h2 sections, h2/h3 in a guide whose only heading above is the h1.
+ */
+function blocksFor(level: HeadingLevel): PortableTextComponents['block'] {
+  const Heading = `h${level}` as const
+  const Subheading = `h${level + 1}` as 'h3' | 'h4'
+  return {
+    normal: ({children}) => <p className="relative">{children}</p>,
+    h3: ({children}) => <Heading className="relative">{children}</Heading>,
+    h4: ({children}) => <Subheading className="relative">{children}</Subheading>,
+    blockquote: ({children}) => <blockquote className="relative">{children}</blockquote>,
+  }
+}
+
+const shared: PortableTextComponents = {
+  listItem: ({children}) => <li className="relative">{children}</li>,
   marks: {
     link: ({value, children}) => {
       const href = safeHref(value?.href)
@@ -38,8 +62,21 @@ const components: PortableTextComponents = {
       )
     },
     internalLink: ({value, children}) => {
-      const link = internalHref(value?.target ?? null)
+      const target: LinkTarget = value?.target ?? null
+      const link = internalHref(target)
       if (!link) return <>{children}</>
+      if (target?._type === 'term' && target.title && target.shortDefinition && target.difficulty) {
+        return (
+          <TermLink
+            href={link.href}
+            title={target.title}
+            shortDefinition={target.shortDefinition}
+            difficulty={target.difficulty}
+          >
+            {children}
+          </TermLink>
+        )
+      }
       return link.external ? (
         <a href={link.href} rel="noopener noreferrer" target="_blank">
           {children}
@@ -88,9 +125,22 @@ const components: PortableTextComponents = {
   },
 }
 
-export function PortableText({value}: {value: PortableTextBlock[] | unknown[] | null | undefined}) {
+const componentsByLevel: Record<HeadingLevel, PortableTextComponents> = {
+  2: {...shared, block: blocksFor(2)},
+  3: {...shared, block: blocksFor(3)},
+}
+
+type Props = {
+  value: PortableTextBlock[] | unknown[] | null | undefined
+  /** The level the rich text's own headings start at. */
+  headingLevel?: HeadingLevel
+}
+
+export function PortableText({value, headingLevel = 3}: Props) {
   if (!value?.length) return null
-  return <PortableTextRenderer value={value as PortableTextBlock[]} components={components} />
+  return (
+    <PortableTextRenderer value={value as PortableTextBlock[]} components={componentsByLevel[headingLevel]} />
+  )
 }
 
 export function hasContent(value: unknown[] | null | undefined): boolean {

@@ -22,6 +22,11 @@ export function SiteHeader() {
             </Link>
           </li>
           <li>
+            <Link href="/guides" className="hover:text-blue-700 hover:underline dark:hover:text-blue-300">
+              Guides
+            </Link>
+          </li>
+          <li>
             <Link
               href="/glossary#search"
               className="hover:text-blue-700 hover:underline dark:hover:text-blue-300"

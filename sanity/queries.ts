@@ -90,3 +90,53 @@ export const TERM_REVISION_QUERY =
   "slug": slug.current,
   title
 }`)
+
+/** The few fields tools outside the page need: the JSON endpoint and the embeddable card. */
+export const TERM_SUMMARY_QUERY = defineQuery(`*[_type == "term" && slug.current == $slug][0]{
+  title,
+  "slug": slug.current,
+  shortDefinition,
+  aliases,
+  difficulty,
+  updated
+}`)
+
+export const GUIDE_QUERY = defineQuery(`*[_type == "guide" && slug.current == $slug][0]{
+  _id,
+  title,
+  "slug": slug.current,
+  summary,
+  updated,
+  externalUrl,
+  body${richText},
+  "author": author->{name, "slug": slug.current, role},
+  "terms": *[
+    _type == "term"
+    && _id in ^.body[].markDefs[][_type == "internalLink"].reference._ref
+    && defined(slug.current)
+  ] | order(lower(title) asc)${termCard}
+}`)
+
+/** Only guides written here have a page; external ones live at their URL. */
+export const GUIDE_SLUGS_QUERY = defineQuery(
+  `*[_type == "guide" && defined(slug.current) && !defined(externalUrl)] | order(updated desc).slug.current`,
+)
+
+export const GUIDE_INDEX_QUERY =
+  defineQuery(`*[_type == "guide" && defined(slug.current)] | order(updated desc, lower(title) asc){
+  _id,
+  title,
+  "slug": slug.current,
+  summary,
+  updated,
+  externalUrl,
+  "author": author->{name, "slug": slug.current}
+}`)
+
+/**
+ * Everything the link report reads, drafts included (run it with the raw perspective): the
+ * documents that link (terms, guides) and every document they may point at.
+ */
+export const LINK_REPORT_DOCUMENTS_QUERY = defineQuery(
+  `*[_type in ["term", "guide", "author", "category"] && !(_id in path("versions.**"))]`,
+)

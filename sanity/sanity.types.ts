@@ -899,3 +899,216 @@ export type TERM_REVISION_QUERY_RESULT = {
   slug: string
   title: string
 } | null
+
+// Source: sanity/queries.ts
+// Variable: TERM_SUMMARY_QUERY
+// Query: *[_type == "term" && slug.current == $slug][0]{  title,  "slug": slug.current,  shortDefinition,  aliases,  difficulty,  updated}
+export type TERM_SUMMARY_QUERY_RESULT = {
+  title: string
+  slug: string
+  shortDefinition: string
+  aliases: Array<string> | null
+  difficulty: 'advanced' | 'beginner' | 'intermediate'
+  updated: string
+} | null
+
+// Source: sanity/queries.ts
+// Variable: GUIDE_QUERY
+// Query: *[_type == "guide" && slug.current == $slug][0]{  _id,  title,  "slug": slug.current,  summary,  updated,  externalUrl,  body[]{  ...,  markDefs[]{    ...,    _type == "internalLink" => {"target": reference->{_type, title, "slug": slug.current, shortDefinition, difficulty, externalUrl}}  }},  "author": author->{name, "slug": slug.current, role},  "terms": *[    _type == "term"    && _id in ^.body[].markDefs[][_type == "internalLink"].reference._ref    && defined(slug.current)  ] | order(lower(title) asc){_id, title, "slug": slug.current, shortDefinition, difficulty}}
+export type GUIDE_QUERY_RESULT = {
+  _id: string
+  title: string
+  slug: string
+  summary: string
+  updated: string
+  externalUrl: string | null
+  body: Array<
+    | {
+        children?: Array<{
+          marks?: Array<string>
+          text?: string
+          _type: 'span'
+          _key: string
+        }>
+        style?: 'blockquote' | 'h3' | 'h4' | 'normal'
+        listItem?: 'bullet' | 'number'
+        markDefs: Array<
+          | {
+              reference: GuideReference | TermReference
+              _type: 'internalLink'
+              _key: string
+              target:
+                | {
+                    _type: 'guide'
+                    title: string
+                    slug: string
+                    shortDefinition: null
+                    difficulty: null
+                    externalUrl: string | null
+                  }
+                | {
+                    _type: 'term'
+                    title: string
+                    slug: string
+                    shortDefinition: string
+                    difficulty: 'advanced' | 'beginner' | 'intermediate'
+                    externalUrl: null
+                  }
+            }
+          | {
+              href: string
+              _type: 'link'
+              _key: string
+            }
+        > | null
+        level?: number
+        _type: 'block'
+        _key: string
+      }
+    | {
+        _key: string
+        _type: 'callout'
+        tone: 'tip' | 'warning'
+        text: string
+        markDefs: null
+      }
+    | {
+        _key: string
+        _type: 'codeBlock'
+        language?: 'bash' | 'html' | 'javascript' | 'json' | 'text'
+        code: string
+        markDefs: null
+      }
+    | {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        caption?: string
+        _type: 'image'
+        _key: string
+        markDefs: null
+      }
+  > | null
+  author: {
+    name: string
+    slug: string
+    role: string
+  }
+  terms: Array<{
+    _id: string
+    title: string
+    slug: string
+    shortDefinition: string
+    difficulty: 'advanced' | 'beginner' | 'intermediate'
+  }>
+} | null
+
+// Source: sanity/queries.ts
+// Variable: GUIDE_SLUGS_QUERY
+// Query: *[_type == "guide" && defined(slug.current) && !defined(externalUrl)] | order(updated desc).slug.current
+export type GUIDE_SLUGS_QUERY_RESULT = Array<string>
+
+// Source: sanity/queries.ts
+// Variable: GUIDE_INDEX_QUERY
+// Query: *[_type == "guide" && defined(slug.current)] | order(updated desc, lower(title) asc){  _id,  title,  "slug": slug.current,  summary,  updated,  externalUrl,  "author": author->{name, "slug": slug.current}}
+export type GUIDE_INDEX_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  slug: string
+  summary: string
+  updated: string
+  externalUrl: string | null
+  author: {
+    name: string
+    slug: string
+  }
+}>
+
+// Source: sanity/queries.ts
+// Variable: LINK_REPORT_DOCUMENTS_QUERY
+// Query: *[_type in ["term", "guide", "author", "category"] && !(_id in path("versions.**"))]
+export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
+  | {
+      _id: string
+      _type: 'author'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      name: string
+      slug: Slug
+      role: string
+      bio: string
+      image?: {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        _type: 'image'
+      }
+    }
+  | {
+      _id: string
+      _type: 'category'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      description: string
+    }
+  | {
+      _id: string
+      _type: 'guide'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      summary: string
+      author: AuthorReference
+      updated: string
+      externalUrl?: string
+      body?: BlockContent
+    }
+  | {
+      _id: string
+      _type: 'term'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      shortDefinition: string
+      aliases?: Array<string>
+      difficulty: 'advanced' | 'beginner' | 'intermediate'
+      category: CategoryReference
+      author: AuthorReference
+      quickAnswer: string
+      keyTakeaways: Array<string>
+      intro?: BlockContent
+      whatItMeans?: BlockContent
+      whyItMatters?: BlockContent
+      exampleInPractice?: BlockContent
+      whatItIsNot?: BlockContent
+      businessContext?: {
+        body?: BlockContent
+        handoff?: GuideReference | TermReference
+      }
+      relatedTerms?: Array<
+        {
+          _key: string
+        } & TermReference
+      >
+      deeperGuides?: Array<
+        {
+          _key: string
+        } & GuideReference
+      >
+      updated: string
+      previousSlugs?: Array<string>
+      seo?: Seo
+    }
+>

@@ -1,29 +1,30 @@
 import {readFile} from 'node:fs/promises'
 
+import {referencesIn} from './references'
+
 export type SanityDocument = {_id: string; _type: string; _rev?: string; [field: string]: unknown}
 
 export class DatasetError extends Error {
   override name = 'DatasetError'
 }
 
-/** Every `_ref` anywhere inside a document, with the path it sits at. */
-function* referencesIn(value: unknown, path: string): Generator<{ref: string; path: string}> {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* referencesIn(item, `${path}[${index}]`)
-  } else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    if (typeof record._ref === 'string' && record._weak !== true) yield {ref: record._ref, path}
-    for (const [key, child] of Object.entries(record)) {
-      if (key !== '_ref') yield* referencesIn(child, path ? `${path}.${key}` : key)
-    }
-  }
+type ParseOptions = {
+  /**
+   * Whether a (strong) reference to a document missing from the file stops the load. The site
+   * needs every reference to resolve; the link report reads broken datasets to describe them.
+   */
+  checkReferences?: boolean
 }
 
 /**
  * Parses a Sanity export (NDJSON) completely or not at all: a bad line, a duplicate id or a
  * reference to a document that is not in the file stops the load with the file, line and document.
  */
-export function parseDataset(text: string, file: string): SanityDocument[] {
+export function parseDataset(
+  text: string,
+  file: string,
+  {checkReferences = true}: ParseOptions = {},
+): SanityDocument[] {
   const documents: SanityDocument[] = []
   const lineOf = new Map<string, number>()
   const lines = text.split('\n')
@@ -49,9 +50,10 @@ export function parseDataset(text: string, file: string): SanityDocument[] {
     lineOf.set(doc._id, lineNumber)
     documents.push(doc as SanityDocument)
   }
+  if (!checkReferences) return documents
   for (const doc of documents) {
-    for (const {ref, path} of referencesIn(doc, '')) {
-      if (!lineOf.has(ref)) {
+    for (const {ref, path, weak} of referencesIn(doc)) {
+      if (!weak && !lineOf.has(ref)) {
         throw new DatasetError(
           `${file}:${lineOf.get(doc._id)}: document "${doc._id}" refers to missing document "${ref}" at ${path}`,
         )
@@ -61,7 +63,7 @@ export function parseDataset(text: string, file: string): SanityDocument[] {
   return documents
 }
 
-export async function readDataset(file: string): Promise<SanityDocument[]> {
+export async function readDataset(file: string, options?: ParseOptions): Promise<SanityDocument[]> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -70,5 +72,5 @@ export async function readDataset(file: string): Promise<SanityDocument[]> {
       `${file}: cannot read the embedded dataset (${(error as NodeJS.ErrnoException).code})`,
     )
   }
-  return parseDataset(text, file)
+  return parseDataset(text, file, options)
 }

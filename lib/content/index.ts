@@ -6,20 +6,28 @@ import {sanityProject} from '../../sanity/env'
 import {
   AUTHOR_QUERY,
   AUTHOR_SLUGS_QUERY,
+  GUIDE_INDEX_QUERY,
+  GUIDE_QUERY,
+  GUIDE_SLUGS_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
   TERM_REVISION_QUERY,
   TERM_SLUGS_QUERY,
+  TERM_SUMMARY_QUERY,
 } from '../../sanity/queries'
 import type {
   AUTHOR_QUERY_RESULT,
   AUTHOR_SLUGS_QUERY_RESULT,
+  GUIDE_INDEX_QUERY_RESULT,
+  GUIDE_QUERY_RESULT,
+  GUIDE_SLUGS_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
   TERM_REVISION_QUERY_RESULT,
   TERM_SLUGS_QUERY_RESULT,
+  TERM_SUMMARY_QUERY_RESULT,
 } from '../../sanity/sanity.types'
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
@@ -34,6 +42,11 @@ export type RelatedTerm = ListItem<Term['relatedTerms']>
 export type DeeperGuide = ListItem<Term['deeperGuides']>
 export type TermIndexEntry = TERM_INDEX_QUERY_RESULT[number]
 export type Author = NonNullable<AUTHOR_QUERY_RESULT>
+export type ReferencingDocument = ListItem<Term['referencedBy']>
+export type TermSummary = NonNullable<TERM_SUMMARY_QUERY_RESULT>
+export type Guide = NonNullable<GUIDE_QUERY_RESULT>
+export type GuideTerm = Guide['terms'][number]
+export type GuideListItem = GUIDE_INDEX_QUERY_RESULT[number]
 
 let source: ContentSource | undefined
 
@@ -80,4 +93,22 @@ export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
 /** The current revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
   return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.termIndex])
+}
+
+/** A term's title, definition, aliases and date, for the JSON endpoint and the embeddable card. */
+export function getTermSummary(slug: string): Promise<TERM_SUMMARY_QUERY_RESULT> {
+  return contentSource().fetch(TERM_SUMMARY_QUERY, {slug}, [tags.term(slug)])
+}
+
+export function getGuide(slug: string): Promise<GUIDE_QUERY_RESULT> {
+  return contentSource().fetch(GUIDE_QUERY, {slug}, [tags.guide(slug)])
+}
+
+/** Slugs of the guides written on this site (external guides have no page here). */
+export function listGuideSlugs(): Promise<GUIDE_SLUGS_QUERY_RESULT> {
+  return contentSource().fetch(GUIDE_SLUGS_QUERY, {}, [tags.guides])
+}
+
+export function listGuides(): Promise<GUIDE_INDEX_QUERY_RESULT> {
+  return contentSource().fetch(GUIDE_INDEX_QUERY, {}, [tags.guides])
 }

@@ -3,14 +3,21 @@ import {stat} from 'node:fs/promises'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
 import {readDataset, type SanityDocument} from './dataset'
+import {isPublishedId} from './document-ids'
 import type {ContentSource} from './source'
 
 type Loaded = {mtimeMs: number; documents: SanityDocument[]}
 
+/** What the published perspective sees: an export may hold drafts and versions too. */
+async function readPublished(file: string): Promise<SanityDocument[]> {
+  return (await readDataset(file)).filter((doc) => isPublishedId(doc._id))
+}
+
 /**
- * Runs GROQ with groq-js over the embedded dataset. The file is parsed once and kept in memory;
- * when it changes on disk (an edit during development) the new version replaces the old one only
- * if it loads completely, so a corrupt save never leaves the site half-loaded.
+ * Runs GROQ with groq-js over the published documents of the embedded dataset, as the Sanity
+ * source reads the Content Lake with the published perspective. The file is parsed once and kept
+ * in memory; when it changes on disk (an edit during development) the new version replaces the
+ * old one only if it loads completely, so a corrupt save never leaves the site half-loaded.
  */
 export function createLocalSource(file: string): ContentSource {
   let current: Promise<Loaded> | undefined
@@ -20,13 +27,13 @@ export function createLocalSource(file: string): ContentSource {
     const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
     const previous = current
     if (!previous) {
-      current = readDataset(file).then((documents) => ({mtimeMs, documents}))
+      current = readPublished(file).then((documents) => ({mtimeMs, documents}))
       current.catch(() => (current = undefined))
       return (await current).documents
     }
     const loaded = await previous
     if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded.documents
-    current = readDataset(file).then(
+    current = readPublished(file).then(
       (documents) => ({mtimeMs, documents}),
       (error: Error) => {
         console.error(`[content] keeping the previous dataset: ${error.message}`)

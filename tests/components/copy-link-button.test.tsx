@@ -42,4 +42,26 @@ describe('CopyLinkButton', () => {
 
     expect(screen.getByLabelText('Copy this link:')).toBeInTheDocument()
   })
+
+  it('copies a given text exactly as it is', async () => {
+    const writeText = jest.fn().mockResolvedValue(undefined)
+    Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})
+    render(<CopyLinkButton text="“Backlink.” Search Glossary." label="Copy citation" />)
+
+    await act(async () => fireEvent.click(screen.getByRole('button', {name: 'Copy citation'})))
+
+    expect(writeText).toHaveBeenCalledWith('“Backlink.” Search Glossary.')
+    expect(screen.getByRole('status')).toHaveTextContent('Copied')
+  })
+
+  it('shows a given text, selected, when it cannot copy it', async () => {
+    Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})
+    render(<CopyLinkButton text="“Backlink.” Search Glossary." label="Copy citation" />)
+
+    await act(async () => fireEvent.click(screen.getByRole('button', {name: 'Copy citation'})))
+
+    const input = screen.getByLabelText('Copy this text:') as HTMLInputElement
+    expect(input.value).toBe('“Backlink.” Search Glossary.')
+    expect(input).toHaveFocus()
+  })
 })

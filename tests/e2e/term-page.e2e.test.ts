@@ -47,9 +47,11 @@ describe('the Backlink term page in Chromium', () => {
         '#example-in-practice',
         '#what-it-is-not',
         '#related-terms',
+        '#referenced-by',
         '#deeper-guides',
         '#when-it-matters',
         '#share-bottom-heading',
+        '#cite-this-term',
         '#feedback',
       ]
       const handles = []

@@ -1,4 +1,14 @@
-import {findTermRedirect, getAuthor, getTerm, listTermSlugs, listTerms} from '@/lib/content'
+import {
+  findTermRedirect,
+  getAuthor,
+  getGuide,
+  getTerm,
+  getTermSummary,
+  listGuideSlugs,
+  listGuides,
+  listTermSlugs,
+  listTerms,
+} from '@/lib/content'
 
 /** The domain functions over the real embedded dataset, evaluated by groq-js. */
 describe('content queries over the embedded dataset', () => {
@@ -88,5 +98,68 @@ describe('content queries over the embedded dataset', () => {
     })
     expect(author!.terms.map((term) => term.slug)).toContain('backlink')
     expect(await getAuthor('nobody')).toBeNull()
+  })
+
+  it('getTerm lists the guides and terms that link to the term, by title', async () => {
+    const term = await getTerm('backlink')
+    const referencedBy = term!.referencedBy
+    expect(referencedBy).toContainEqual({
+      _type: 'guide',
+      title: expect.stringMatching(/Link Building Playbook/),
+      slug: 'link-building-playbook',
+    })
+    expect(referencedBy.filter((doc) => doc._type === 'term').length).toBeGreaterThan(0)
+    expect(referencedBy.map((doc) => doc.slug)).not.toContain('backlink')
+    const titles = referencedBy.map((doc) => doc.title)
+    expect(titles).toEqual([...titles].sort())
+  })
+
+  it('getTermSummary returns the public fields of one term, and null for an unknown slug', async () => {
+    expect(await getTermSummary('backlink')).toEqual({
+      title: 'Backlink',
+      slug: 'backlink',
+      shortDefinition: expect.any(String),
+      aliases: ['inbound link', 'incoming link', 'external backlink'],
+      difficulty: 'beginner',
+      updated: '2026-03-25',
+    })
+    expect(await getTermSummary('no-such-term')).toBeNull()
+  })
+
+  it('getGuide returns an internal guide with its body, author and the terms its body links to', async () => {
+    const guide = await getGuide('link-building-playbook')
+    expect(guide).toMatchObject({
+      slug: 'link-building-playbook',
+      externalUrl: null,
+      updated: '2026-06-18',
+      author: {name: expect.any(String), slug: expect.any(String)},
+    })
+    const linked = guide!
+      .body!.flatMap((block) => (block._type === 'block' ? (block.markDefs ?? []) : []))
+      .flatMap((mark) =>
+        mark._type === 'internalLink' && mark.target?._type === 'term' ? [mark.target] : [],
+      )
+    expect(linked.length).toBeGreaterThan(0)
+    expect(guide!.terms.map((term) => term.slug).sort()).toEqual(
+      [...new Set(linked.map((target) => target.slug))].sort(),
+    )
+    expect(guide!.terms.map((term) => term.title)).toEqual([
+      'Anchor Text',
+      'Backlink',
+      'Broken Link',
+      'Domain Authority',
+      'Link Building',
+    ])
+  })
+
+  it('lists guide pages only for guides written here, and every guide in the index', async () => {
+    const slugs = await listGuideSlugs()
+    const guides = await listGuides()
+    expect(slugs).toHaveLength(6)
+    expect(guides).toHaveLength(11)
+    const external = guides.filter((guide) => guide.externalUrl)
+    expect(external).toHaveLength(5)
+    for (const guide of external) expect(slugs).not.toContain(guide.slug)
+    expect((await getGuide(external[0]!.slug))?.body).toBeNull()
   })
 })

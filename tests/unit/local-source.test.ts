@@ -59,4 +59,18 @@ describe('the embedded-dataset source', () => {
     writeFileSync(file, '{"_id": ')
     await expect(createLocalSource(file).warmUp()).rejects.toThrow(/dataset\.ndjson:1: not valid JSON/)
   })
+
+  it('serves published documents only, like the published perspective', async () => {
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({_id: 'term-a', _type: 'term', title: 'Published A'}),
+        JSON.stringify({_id: 'drafts.term-a', _type: 'term', title: 'Draft of A'}),
+        JSON.stringify({_id: 'drafts.term-b', _type: 'term', title: 'Draft-only B'}),
+        JSON.stringify({_id: 'versions.r1.term-a', _type: 'term', title: 'A in a release'}),
+      ].join('\n'),
+    )
+    const source = createLocalSource(file)
+    await expect(source.fetch('*[_type == "term"].title', {}, [])).resolves.toEqual(['Published A'])
+  })
 })

@@ -12,8 +12,10 @@ import {absoluteUrl, authorPath, categoryPath, termPath} from '@/lib/site'
 import {TERM_SECTIONS, presentSections} from '@/lib/term-sections'
 
 import {BusinessContext} from './_components/business-context'
+import {CiteTerm} from './_components/cite-term'
 import {DeeperGuides} from './_components/deeper-guides'
 import {Feedback} from './_components/feedback'
+import {ReferencedBy} from './_components/referenced-by'
 import {RelatedTerms} from './_components/related-terms'
 import {ShareBar} from './_components/share-bar'
 import {TableOfContents, type TocEntry} from './_components/table-of-contents'
@@ -62,6 +64,7 @@ export default async function TermPage({params}: Props) {
   const sections = presentSections(term)
   const relatedTerms = compact(term.relatedTerms)
   const deeperGuides = compact(term.deeperGuides)
+  const referencedBy = compact(term.referencedBy)
   const minutes = readingMinutes({
     ...term,
     richText: [term.intro, ...TERM_SECTIONS.map((s) => term[s.field]), term.businessContext?.body],
@@ -69,8 +72,10 @@ export default async function TermPage({params}: Props) {
   const toc: TocEntry[] = [
     ...sections.map(({id, title}) => ({id, title})),
     ...(relatedTerms.length ? [{id: 'related-terms', title: 'Related Terms'}] : []),
+    ...(referencedBy.length ? [{id: 'referenced-by', title: 'Referenced By'}] : []),
     ...(deeperGuides.length ? [{id: 'deeper-guides', title: 'Deeper Guides'}] : []),
     ...(hasContent(term.businessContext?.body) ? [{id: 'when-it-matters', title: 'When This Matters'}] : []),
+    {id: 'cite-this-term', title: 'Cite This Term'},
     {id: 'feedback', title: 'Feedback'},
   ]
 
@@ -179,6 +184,7 @@ export default async function TermPage({params}: Props) {
 
         <div className="mt-10 space-y-10">
           {relatedTerms.length > 0 && <RelatedTerms slug={term.slug} terms={relatedTerms} />}
+          {referencedBy.length > 0 && <ReferencedBy slug={term.slug} documents={referencedBy} />}
           {deeperGuides.length > 0 && <DeeperGuides slug={term.slug} guides={deeperGuides} />}
           {term.businessContext && hasContent(term.businessContext.body) && (
             <BusinessContext slug={term.slug} context={term.businessContext} />
@@ -189,6 +195,7 @@ export default async function TermPage({params}: Props) {
             shortDefinition={term.shortDefinition}
             slug={term.slug}
           />
+          <CiteTerm term={term} />
           <Feedback termId={term._id} slug={term.slug} />
         </div>
       </article>

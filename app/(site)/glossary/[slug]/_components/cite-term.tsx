@@ -1,0 +1,29 @@
+import {CopyLinkButton} from '@/components/copy-link-button.client'
+import {formatDate} from '@/lib/dates'
+import {absoluteUrl, siteName, termPath} from '@/lib/site'
+
+/** The citation people paste into their own writing: title, site, canonical URL, updated date. */
+export function citationFor(term: {title: string; slug: string; updated: string}): string {
+  return `“${term.title}.” ${siteName}. Updated ${formatDate(term.updated)}. ${absoluteUrl(termPath(term.slug))}`
+}
+
+export function CiteTerm({term}: {term: {title: string; slug: string; updated: string}}) {
+  const citation = citationFor(term)
+  return (
+    <section aria-labelledby="cite-this-term">
+      <h2 id="cite-this-term" className="text-lg font-semibold">
+        Cite this term
+      </h2>
+      <blockquote className="mt-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm break-words text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+        {citation}
+      </blockquote>
+      <div className="-ml-2 mt-2">
+        <CopyLinkButton
+          text={citation}
+          label="Copy citation"
+          className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-2 hover:bg-blue-50 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:bg-blue-950"
+        />
+      </div>
+    </section>
+  )
+}

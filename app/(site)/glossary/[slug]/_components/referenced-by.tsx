@@ -1,0 +1,53 @@
+import Link from 'next/link'
+
+import type {ReferencingDocument} from '@/lib/content'
+import {guidePath, termPath} from '@/lib/site'
+
+import {SectionHeading} from './section-heading'
+
+/** Backlinks: the guides and terms on this site that link to this term. */
+export function ReferencedBy({slug, documents}: {slug: string; documents: ReferencingDocument[]}) {
+  const guides = documents.filter((doc) => doc._type === 'guide')
+  const terms = documents.filter((doc) => doc._type === 'term')
+  return (
+    <section aria-labelledby="referenced-by">
+      <SectionHeading id="referenced-by" slug={slug}>
+        Referenced By
+      </SectionHeading>
+      <div className="grid gap-6 sm:grid-cols-2">
+        {guides.length > 0 && <Group title="Guides" documents={guides} path={guidePath} />}
+        {terms.length > 0 && <Group title="Terms" documents={terms} path={termPath} />}
+      </div>
+    </section>
+  )
+}
+
+function Group({
+  title,
+  documents,
+  path,
+}: {
+  title: string
+  documents: ReferencingDocument[]
+  path: (slug: string) => string
+}) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold uppercase tracking-wider text-zinc-600 dark:text-zinc-400">
+        {title}
+      </h3>
+      <ul className="mt-2 space-y-1">
+        {documents.map((doc) => (
+          <li key={doc.slug}>
+            <Link
+              href={path(doc.slug)}
+              className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+            >
+              {doc.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

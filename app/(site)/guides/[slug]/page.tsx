@@ -1,0 +1,93 @@
+import type {Metadata} from 'next'
+import Link from 'next/link'
+import {notFound} from 'next/navigation'
+
+import {PortableText} from '@/components/portable-text'
+import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
+import {formatDate} from '@/lib/dates'
+import {absoluteUrl, authorPath, guidePath} from '@/lib/site'
+
+import {GuideTerms} from './_components/guide-terms'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+type Props = {params: Promise<{slug: string}>}
+
+export async function generateStaticParams() {
+  return (await listGuideSlugs()).map((slug) => ({slug}))
+}
+
+/**
+ * Only guides written here have a page. An external guide never had a URL on this site, so its
+ * slug is a 404 like any other unknown address, rather than a redirect that would make our
+ * domain a pass-through to other sites.
+ */
+async function loadGuide(slug: string): Promise<Guide> {
+  const guide = await getGuide(slug)
+  if (!guide || guide.externalUrl || !guide.body?.length) notFound()
+  return guide
+}
+
+export async function generateMetadata({params}: Props): Promise<Metadata> {
+  const guide = await getGuide((await params).slug)
+  if (!guide || guide.externalUrl) return {}
+  const url = absoluteUrl(guidePath(guide.slug))
+  return {
+    title: guide.title,
+    description: guide.summary,
+    alternates: {canonical: url},
+    openGraph: {
+      type: 'article',
+      url,
+      title: guide.title,
+      description: guide.summary,
+      modifiedTime: guide.updated,
+    },
+  }
+}
+
+export default async function GuidePage({params}: Props) {
+  const guide = await loadGuide((await params).slug)
+  return (
+    <article className="max-w-3xl">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/guides" className="hover:underline">
+              Guides
+            </Link>
+          </li>
+          <li>
+            <span aria-hidden="true">› </span>
+            <span aria-current="page">{guide.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <header className="mt-4">
+        <h1 className="text-4xl font-bold tracking-tight text-zinc-950 sm:text-5xl dark:text-white">
+          {guide.title}
+        </h1>
+        <p className="mt-3 text-xl leading-relaxed text-zinc-700 dark:text-zinc-300">{guide.summary}</p>
+        <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <span>
+            By{' '}
+            <Link
+              href={authorPath(guide.author.slug)}
+              className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+            >
+              {guide.author.name}
+            </Link>
+          </span>
+          <span>
+            Updated <time dateTime={guide.updated}>{formatDate(guide.updated)}</time>
+          </span>
+        </p>
+      </header>
+      <div className="prose prose-zinc mt-8 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
+        <PortableText value={guide.body} headingLevel={2} />
+      </div>
+      {guide.terms.length > 0 && <GuideTerms terms={guide.terms} />}
+    </article>
+  )
+}

@@ -1,0 +1,30 @@
+import {CORS_HEADERS, NO_STORE, PUBLIC_CACHE, termJson, termSlugSchema} from '@/lib/api/term-json'
+import {getTermSummary} from '@/lib/content'
+
+type Context = {params: Promise<{slug: string}>}
+
+const json = (body: unknown, status: number, headers: Record<string, string>) =>
+  Response.json(body, {status, headers: {...CORS_HEADERS, ...headers}})
+
+/** GET /api/terms/backlink: a term's title, short definition, aliases, URL and updated date. */
+export async function GET(_request: Request, {params}: Context) {
+  const slug = termSlugSchema.safeParse((await params).slug)
+  if (!slug.success) return json({error: slug.error.issues[0]!.message}, 400, NO_STORE)
+  const term = await getTermSummary(slug.data)
+  if (!term) return json({error: `No term has the slug "${slug.data}".`}, 404, NO_STORE)
+  return json(termJson(term), 200, PUBLIC_CACHE)
+}
+
+/** The CORS preflight. */
+export function OPTIONS() {
+  return new Response(null, {status: 204, headers: {...CORS_HEADERS, 'Access-Control-Max-Age': '86400'}})
+}
+
+function methodNotAllowed() {
+  return json({error: 'This endpoint only answers GET.'}, 405, {...NO_STORE, Allow: 'GET, HEAD, OPTIONS'})
+}
+
+export const POST = methodNotAllowed
+export const PUT = methodNotAllowed
+export const PATCH = methodNotAllowed
+export const DELETE = methodNotAllowed
