@@ -6,6 +6,10 @@ import {sanityProject} from '../../sanity/env'
 import {
   AUTHOR_QUERY,
   AUTHOR_SLUGS_QUERY,
+  CATEGORIES_QUERY,
+  CATEGORY_QUERY,
+  RECENT_TERMS_QUERY,
+  SITEMAP_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
@@ -15,6 +19,10 @@ import {
 import type {
   AUTHOR_QUERY_RESULT,
   AUTHOR_SLUGS_QUERY_RESULT,
+  CATEGORIES_QUERY_RESULT,
+  CATEGORY_QUERY_RESULT,
+  RECENT_TERMS_QUERY_RESULT,
+  SITEMAP_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
@@ -34,6 +42,10 @@ export type RelatedTerm = ListItem<Term['relatedTerms']>
 export type DeeperGuide = ListItem<Term['deeperGuides']>
 export type TermIndexEntry = TERM_INDEX_QUERY_RESULT[number]
 export type Author = NonNullable<AUTHOR_QUERY_RESULT>
+export type Category = NonNullable<CATEGORY_QUERY_RESULT>
+export type CategorySummary = CATEGORIES_QUERY_RESULT[number]
+export type RecentTerm = RECENT_TERMS_QUERY_RESULT[number]
+export type PublishedPages = SITEMAP_QUERY_RESULT
 
 let source: ContentSource | undefined
 
@@ -80,4 +92,27 @@ export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
 /** The current revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
   return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.termIndex])
+}
+
+/** Changes whenever the term list changes; see `ContentSource.version`. */
+export function contentVersion(): Promise<string> {
+  return contentSource().version()
+}
+
+export function listCategories(): Promise<CATEGORIES_QUERY_RESULT> {
+  return contentSource().fetch(CATEGORIES_QUERY, {}, [tags.termIndex])
+}
+
+export function getCategory(slug: string): Promise<CATEGORY_QUERY_RESULT> {
+  return contentSource().fetch(CATEGORY_QUERY, {slug}, [tags.termIndex])
+}
+
+/** The 30 most recently reviewed terms, newest first. */
+export function listRecentTerms(): Promise<RECENT_TERMS_QUERY_RESULT> {
+  return contentSource().fetch(RECENT_TERMS_QUERY, {}, [tags.termIndex])
+}
+
+/** Slugs and editorial dates of every published term, guide, author and category. */
+export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
+  return contentSource().fetch(SITEMAP_QUERY, {}, [tags.termIndex, tags.authors])
 }
