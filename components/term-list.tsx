@@ -14,18 +14,18 @@ export type TermListItem = {
 }
 
 /** Terms as the index, category pages and search results list them. */
-export function TermList({terms, headingLevel = 'h3'}: {terms: TermListItem[]; headingLevel?: 'h2' | 'h3'}) {
-  const Heading = headingLevel
+/** Each term's title is an h3: the lists sit under an h2 (a letter, "Terms" or the results). */
+export function TermList({terms}: {terms: TermListItem[]}) {
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {terms.map((term) => (
         <li key={term.slug} className="py-4">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <Heading className="text-lg font-semibold">
+            <h3 className="text-lg font-semibold">
               <Link href={termPath(term.slug)} className="text-blue-800 hover:underline dark:text-blue-300">
                 {term.title}
               </Link>
-            </Heading>
+            </h3>
             <DifficultyBadge difficulty={term.difficulty} />
           </div>
           {term.matchedAlias && (

@@ -3,7 +3,7 @@ import type {RecentTerm} from '@/lib/content'
 import {absoluteUrl, siteName, termPath} from './site'
 
 /** Escapes text for XML character data and attribute values. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
