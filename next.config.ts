@@ -8,6 +8,19 @@ const nextConfig: NextConfig = {
   images: {
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
   },
+  async rewrites() {
+    return {
+      // /glossary stays a static page; a search or filters (`?q=`, `?category=`, `?difficulty=`)
+      // need a render per request, so those requests go to a dynamic page with the same content.
+      beforeFiles: ['q', 'category', 'difficulty'].map((key) => ({
+        source: '/glossary',
+        has: [{type: 'query' as const, key}],
+        destination: '/glossary-search',
+      })),
+      // A term's Markdown sits beside its page; `[slug]` is a page, so a route handler serves it.
+      afterFiles: [{source: '/glossary/:slug.md', destination: '/api/markdown/:slug'}],
+    }
+  },
   experimental: {
     // Two root layouts (site and Studio) need one 404 page for URLs that match neither.
     globalNotFound: true,

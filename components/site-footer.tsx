@@ -8,11 +8,22 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4">
         <p>{siteName}: plain-language definitions of search and SEO terms.</p>
         <nav aria-label="Footer">
-          <ul className="flex gap-4">
+          <ul className="flex flex-wrap gap-4">
             <li>
               <Link href="/glossary" className="underline-offset-2 hover:underline">
                 All terms
               </Link>
+            </li>
+            <li>
+              <Link href="/guides" className="underline-offset-2 hover:underline">
+                Guides
+              </Link>
+            </li>
+            <li>
+              {/* Files, not pages: a plain link, so the router does not try to render them. */}
+              <a href="/feed.xml" className="underline-offset-2 hover:underline">
+                Updates feed
+              </a>
             </li>
           </ul>
         </nav>

@@ -9,3 +9,5 @@ export const termPath = (slug: string) => `/glossary/${slug}`
 export const authorPath = (slug: string) => `/authors/${slug}`
 export const guidePath = (slug: string) => `/guides/${slug}`
 export const categoryPath = (slug: string) => `/glossary/category/${slug}`
+/** The Markdown rendition of a term (served by app/api/markdown through a rewrite). */
+export const termMarkdownPath = (slug: string) => `${termPath(slug)}.md`

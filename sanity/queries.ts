@@ -140,3 +140,60 @@ export const GUIDE_INDEX_QUERY =
 export const LINK_REPORT_DOCUMENTS_QUERY = defineQuery(
   `*[_type in ["term", "guide", "author", "category"] && !(_id in path("versions.**"))]`,
 )
+/**
+ * A cheap fingerprint of the term list: it changes whenever a term is added, removed or edited,
+ * so work derived from every term (the search index) is rebuilt only when the content changed.
+ */
+export const TERM_INDEX_VERSION_QUERY = defineQuery(`{
+  "count": count(*[_type == "term" && defined(slug.current)]),
+  "updatedAt": *[_type == "term"] | order(_updatedAt desc)[0]._updatedAt
+}`)
+
+export const CATEGORIES_QUERY =
+  defineQuery(`*[_type == "category" && defined(slug.current)] | order(title asc){
+  _id,
+  title,
+  "slug": slug.current,
+  description
+}`)
+
+export const CATEGORY_QUERY = defineQuery(`*[_type == "category" && slug.current == $slug][0]{
+  _id,
+  title,
+  "slug": slug.current,
+  description,
+  "terms": *[_type == "term" && category._ref == ^._id && defined(slug.current)] | order(lower(title) asc)${termCard}
+}`)
+
+/**
+ * Every published page's slug and editorial date. References stay ids (joined in code), so the
+ * query stays linear in the number of terms on the embedded dataset too.
+ */
+export const SITEMAP_QUERY = defineQuery(`{
+  "terms": *[_type == "term" && defined(slug.current)]{
+    "slug": slug.current,
+    updated,
+    "category": category._ref,
+    "author": author._ref
+  },
+  "guides": *[_type == "guide" && defined(slug.current) && !defined(externalUrl)]{
+    "slug": slug.current,
+    updated,
+    "author": author._ref
+  },
+  "authors": *[_type == "author" && defined(slug.current)]{_id, "slug": slug.current},
+  "categories": *[_type == "category" && defined(slug.current)]{_id, "slug": slug.current}
+}`)
+
+/** The 30 most recently reviewed terms, newest first, for the feed (GROQ slices take constants). */
+export const RECENT_TERMS_QUERY =
+  defineQuery(`*[_type == "term" && defined(slug.current)] | order(updated desc, lower(title) asc)[0...30]{
+  _id,
+  title,
+  "slug": slug.current,
+  shortDefinition,
+  quickAnswer,
+  updated,
+  "category": category->title,
+  "author": author->name
+}`)

@@ -1112,3 +1112,77 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
       seo?: Seo
     }
 >
+
+// Source: sanity/queries.ts
+// Variable: TERM_INDEX_VERSION_QUERY
+// Query: {  "count": count(*[_type == "term" && defined(slug.current)]),  "updatedAt": *[_type == "term"] | order(_updatedAt desc)[0]._updatedAt}
+export type TERM_INDEX_VERSION_QUERY_RESULT = {
+  count: number
+  updatedAt: string | null
+}
+
+// Source: sanity/queries.ts
+// Variable: CATEGORIES_QUERY
+// Query: *[_type == "category" && defined(slug.current)] | order(title asc){  _id,  title,  "slug": slug.current,  description}
+export type CATEGORIES_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  slug: string
+  description: string
+}>
+
+// Source: sanity/queries.ts
+// Variable: CATEGORY_QUERY
+// Query: *[_type == "category" && slug.current == $slug][0]{  _id,  title,  "slug": slug.current,  description,  "terms": *[_type == "term" && category._ref == ^._id && defined(slug.current)] | order(lower(title) asc){_id, title, "slug": slug.current, shortDefinition, difficulty}}
+export type CATEGORY_QUERY_RESULT = {
+  _id: string
+  title: string
+  slug: string
+  description: string
+  terms: Array<{
+    _id: string
+    title: string
+    slug: string
+    shortDefinition: string
+    difficulty: 'advanced' | 'beginner' | 'intermediate'
+  }>
+} | null
+
+// Source: sanity/queries.ts
+// Variable: SITEMAP_QUERY
+// Query: {  "terms": *[_type == "term" && defined(slug.current)]{    "slug": slug.current,    updated,    "category": category._ref,    "author": author._ref  },  "guides": *[_type == "guide" && defined(slug.current) && !defined(externalUrl)]{    "slug": slug.current,    updated,    "author": author._ref  },  "authors": *[_type == "author" && defined(slug.current)]{_id, "slug": slug.current},  "categories": *[_type == "category" && defined(slug.current)]{_id, "slug": slug.current}}
+export type SITEMAP_QUERY_RESULT = {
+  terms: Array<{
+    slug: string
+    updated: string
+    category: string
+    author: string
+  }>
+  guides: Array<{
+    slug: string
+    updated: string
+    author: string
+  }>
+  authors: Array<{
+    _id: string
+    slug: string
+  }>
+  categories: Array<{
+    _id: string
+    slug: string
+  }>
+}
+
+// Source: sanity/queries.ts
+// Variable: RECENT_TERMS_QUERY
+// Query: *[_type == "term" && defined(slug.current)] | order(updated desc, lower(title) asc)[0...30]{  _id,  title,  "slug": slug.current,  shortDefinition,  quickAnswer,  updated,  "category": category->title,  "author": author->name}
+export type RECENT_TERMS_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  slug: string
+  shortDefinition: string
+  quickAnswer: string
+  updated: string
+  category: string
+  author: string
+}>

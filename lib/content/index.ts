@@ -9,6 +9,10 @@ import {
   GUIDE_INDEX_QUERY,
   GUIDE_QUERY,
   GUIDE_SLUGS_QUERY,
+  CATEGORIES_QUERY,
+  CATEGORY_QUERY,
+  RECENT_TERMS_QUERY,
+  SITEMAP_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
@@ -22,6 +26,10 @@ import type {
   GUIDE_INDEX_QUERY_RESULT,
   GUIDE_QUERY_RESULT,
   GUIDE_SLUGS_QUERY_RESULT,
+  CATEGORIES_QUERY_RESULT,
+  CATEGORY_QUERY_RESULT,
+  RECENT_TERMS_QUERY_RESULT,
+  SITEMAP_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
@@ -47,6 +55,10 @@ export type TermSummary = NonNullable<TERM_SUMMARY_QUERY_RESULT>
 export type Guide = NonNullable<GUIDE_QUERY_RESULT>
 export type GuideTerm = Guide['terms'][number]
 export type GuideListItem = GUIDE_INDEX_QUERY_RESULT[number]
+export type Category = NonNullable<CATEGORY_QUERY_RESULT>
+export type CategorySummary = CATEGORIES_QUERY_RESULT[number]
+export type RecentTerm = RECENT_TERMS_QUERY_RESULT[number]
+export type PublishedPages = SITEMAP_QUERY_RESULT
 
 let source: ContentSource | undefined
 
@@ -111,4 +123,27 @@ export function listGuideSlugs(): Promise<GUIDE_SLUGS_QUERY_RESULT> {
 
 export function listGuides(): Promise<GUIDE_INDEX_QUERY_RESULT> {
   return contentSource().fetch(GUIDE_INDEX_QUERY, {}, [tags.guides])
+}
+
+/** Changes whenever the term list changes; see `ContentSource.version`. */
+export function contentVersion(): Promise<string> {
+  return contentSource().version()
+}
+
+export function listCategories(): Promise<CATEGORIES_QUERY_RESULT> {
+  return contentSource().fetch(CATEGORIES_QUERY, {}, [tags.termIndex])
+}
+
+export function getCategory(slug: string): Promise<CATEGORY_QUERY_RESULT> {
+  return contentSource().fetch(CATEGORY_QUERY, {slug}, [tags.termIndex])
+}
+
+/** The 30 most recently reviewed terms, newest first. */
+export function listRecentTerms(): Promise<RECENT_TERMS_QUERY_RESULT> {
+  return contentSource().fetch(RECENT_TERMS_QUERY, {}, [tags.termIndex])
+}
+
+/** Slugs and editorial dates of every published term, guide, author and category. */
+export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
+  return contentSource().fetch(SITEMAP_QUERY, {}, [tags.termIndex, tags.authors, tags.guides])
 }

@@ -6,7 +6,7 @@ import {readDataset, type SanityDocument} from './dataset'
 import {isPublishedId} from './document-ids'
 import type {ContentSource} from './source'
 
-type Loaded = {mtimeMs: number; documents: SanityDocument[]}
+type Loaded = {mtimeMs: number; generation: number; documents: SanityDocument[]}
 
 /** What the published perspective sees: an export may hold drafts and versions too. */
 async function readPublished(file: string): Promise<SanityDocument[]> {
@@ -21,26 +21,27 @@ async function readPublished(file: string): Promise<SanityDocument[]> {
  */
 export function createLocalSource(file: string): ContentSource {
   let current: Promise<Loaded> | undefined
+  let generations = 0
   const parsedQueries = new Map<string, ExprNode>()
 
-  async function load(): Promise<SanityDocument[]> {
+  async function load(): Promise<Loaded> {
     const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
     const previous = current
     if (!previous) {
-      current = readPublished(file).then((documents) => ({mtimeMs, documents}))
+      current = readPublished(file).then((documents) => ({mtimeMs, generation: ++generations, documents}))
       current.catch(() => (current = undefined))
-      return (await current).documents
+      return current
     }
     const loaded = await previous
-    if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded.documents
+    if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded
     current = readPublished(file).then(
-      (documents) => ({mtimeMs, documents}),
+      (documents) => ({mtimeMs, generation: ++generations, documents}),
       (error: Error) => {
         console.error(`[content] keeping the previous dataset: ${error.message}`)
-        return {mtimeMs, documents: loaded.documents}
+        return {...loaded, mtimeMs}
       },
     )
-    return (await current).documents
+    return current
   }
 
   function parsed(query: string): ExprNode {
@@ -57,9 +58,11 @@ export function createLocalSource(file: string): ContentSource {
       await load()
     },
     async fetch<Result>(query: string, params: Record<string, unknown>): Promise<Result> {
-      const dataset = await load()
-      const result = await evaluate(parsed(query), {dataset, params})
+      const {documents} = await load()
+      const result = await evaluate(parsed(query), {dataset: documents, params})
       return (await result.get()) as Result
     },
+    // A failed reload keeps the previous documents and so the previous generation.
+    version: async () => `local:${(await load()).generation}`,
   }
 }

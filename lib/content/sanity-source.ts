@@ -3,7 +3,10 @@ import 'server-only'
 import {createClient} from 'next-sanity'
 
 import type {SanityProject} from '../../sanity/env'
+import {TERM_INDEX_VERSION_QUERY} from '../../sanity/queries'
+import type {TERM_INDEX_VERSION_QUERY_RESULT} from '../../sanity/sanity.types'
 import {REVALIDATE_SECONDS, type ContentSource} from './source'
+import {tags} from './tags'
 
 type SanitySourceOptions = SanityProject & {token?: string; apiHost?: string}
 
@@ -29,10 +32,18 @@ export function createSanitySource({
     stega: false,
     ...(apiHost ? {apiHost, useProjectHostname: false} : {}),
   })
+  const fetch = <Result>(query: string, params: Record<string, unknown>, cacheTags: string[]) =>
+    client.fetch<Result>(query, params, {next: {revalidate: REVALIDATE_SECONDS, tags: cacheTags}})
   return {
     // The Content Lake may be briefly unreachable at start; ISR keeps serving the last good pages.
     warmUp: async () => {},
-    fetch: <Result>(query: string, params: Record<string, unknown>, tags: string[]) =>
-      client.fetch<Result>(query, params, {next: {revalidate: REVALIDATE_SECONDS, tags}}),
+    fetch,
+    // Cached under the same tag as the term lists, so it changes exactly when they are refreshed.
+    version: async () => {
+      const {count, updatedAt} = await fetch<TERM_INDEX_VERSION_QUERY_RESULT>(TERM_INDEX_VERSION_QUERY, {}, [
+        tags.termIndex,
+      ])
+      return `sanity:${count}:${updatedAt ?? ''}`
+    },
   }
 }

@@ -8,6 +8,11 @@ export interface ContentSource {
   fetch<Result>(query: string, params: QueryParams, tags: string[]): Promise<Result>
   /** Called once at server start; a failure here stops start-up. */
   warmUp(): Promise<void>
+  /**
+   * Changes whenever the list of terms changes. Cheap to ask for on every request, so work built
+   * from all terms (the search index) can be kept until the content really changed.
+   */
+  version(): Promise<string>
 }
 
 /** Time-based ISR: the safety net behind on-demand tag revalidation. */

@@ -32,11 +32,16 @@ export async function withPage(
   browser: Browser,
   name: string,
   journey: (page: Page, context: BrowserContext) => Promise<void>,
-  options: {viewport?: {width: number; height: number}; colorScheme?: 'light' | 'dark'} = {},
+  options: {
+    viewport?: {width: number; height: number}
+    colorScheme?: 'light' | 'dark'
+    javaScriptEnabled?: boolean
+  } = {},
 ) {
   const context = await browser.newContext({
     viewport: options.viewport ?? {width: 1280, height: 900},
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   })
   const page = await context.newPage()
   const pageErrors: Error[] = []

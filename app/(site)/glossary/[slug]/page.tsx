@@ -4,11 +4,14 @@ import {notFound, permanentRedirect} from 'next/navigation'
 
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
+import {JsonLd} from '@/components/json-ld'
 import {hasContent} from '@/components/portable-text'
-import {findTermRedirect, getTerm, listTermSlugs, type Term} from '@/lib/content'
+import {findTermRedirect, getTerm, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
+import {prerenderedTermParams} from '@/lib/prerender'
 import {readingMinutes} from '@/lib/reading-time'
-import {absoluteUrl, authorPath, categoryPath, termPath} from '@/lib/site'
+import {absoluteUrl, authorPath, categoryPath, siteName, termMarkdownPath, termPath} from '@/lib/site'
+import {termJsonLd} from '@/lib/structured-data'
 import {TERM_SECTIONS, presentSections} from '@/lib/term-sections'
 
 import {BusinessContext} from './_components/business-context'
@@ -27,18 +30,18 @@ export const revalidate = 3600
 type Props = {params: Promise<{slug: string}>}
 
 /** Prerender the most recently updated terms; the rest render on first request and are cached. */
-const PRERENDERED_TERMS = 200
+export const generateStaticParams = prerenderedTermParams
 
-export async function generateStaticParams() {
-  const slugs = await listTermSlugs()
-  return slugs.slice(0, PRERENDERED_TERMS).map((slug) => ({slug}))
-}
-
-/** Finds the term, or sends an alias or old slug to the term's page for good, or 404s. */
+/**
+ * Finds the term, or sends an upper-case spelling, an alias or an old slug to the term's page for
+ * good, or 404s. Slugs are lower case, so `/glossary/Backlink` is never a page of its own.
+ */
 async function loadTerm(slug: string): Promise<Term> {
+  const lower = slug.toLowerCase()
+  if (lower !== slug) permanentRedirect(termPath((await findTermRedirect(lower)) ?? lower))
   const term = await getTerm(slug)
   if (term) return term
-  const target = await findTermRedirect(slug.toLowerCase())
+  const target = await findTermRedirect(slug)
   if (target) permanentRedirect(termPath(target))
   notFound()
 }
@@ -47,14 +50,25 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   // Redirects and 404s are the page's job; answering them here too would send them twice.
   const term = await getTerm((await params).slug)
   if (!term) return {}
+  // Absolute and without the query string, so tracking parameters never make a second page.
   const url = absoluteUrl(termPath(term.slug))
   const title = term.seo?.title || `${term.title}: definition and meaning`
   const description = term.seo?.description || term.quickAnswer
+  // The Open Graph image comes from ./opengraph-image.tsx; Next adds it to these tags.
   return {
     title,
     description,
-    alternates: {canonical: url},
-    openGraph: {type: 'article', url, title, description, modifiedTime: term.updated},
+    alternates: {canonical: url, types: {'text/markdown': absoluteUrl(termMarkdownPath(term.slug))}},
+    openGraph: {
+      type: 'article',
+      url,
+      siteName,
+      title,
+      description,
+      modifiedTime: term.updated,
+      section: term.category?.title,
+      authors: term.author ? [absoluteUrl(authorPath(term.author.slug))] : undefined,
+    },
     twitter: {card: 'summary_large_image', title, description},
   }
 }
@@ -81,6 +95,7 @@ export default async function TermPage({params}: Props) {
 
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
+      <JsonLd data={termJsonLd(term)} />
       <article className="min-w-0 max-w-3xl">
         <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
           <ol className="flex flex-wrap items-center gap-1">

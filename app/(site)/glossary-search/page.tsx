@@ -1,0 +1,15 @@
+import type {Metadata} from 'next'
+
+import {GlossaryIndex, glossaryMetadata} from '@/components/glossary-index'
+import {parseIndexFilters} from '@/lib/glossary-index'
+
+type Props = {searchParams: Promise<Record<string, string | string[] | undefined>>}
+
+/** /glossary?q=…&category=…&difficulty=… (rewritten here by next.config.ts), rendered per request. */
+export async function generateMetadata({searchParams}: Props): Promise<Metadata> {
+  return glossaryMetadata({q: parseIndexFilters(await searchParams).q, view: 'search'})
+}
+
+export default async function GlossarySearchPage({searchParams}: Props) {
+  return <GlossaryIndex filters={parseIndexFilters(await searchParams)} />
+}

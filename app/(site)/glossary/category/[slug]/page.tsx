@@ -1,0 +1,75 @@
+import type {Metadata} from 'next'
+import Link from 'next/link'
+import {notFound} from 'next/navigation'
+
+import {JsonLd} from '@/components/json-ld'
+import {TermList} from '@/components/term-list'
+import {getCategory, listCategories} from '@/lib/content'
+import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
+import {categoryJsonLd} from '@/lib/structured-data'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+type Props = {params: Promise<{slug: string}>}
+
+export async function generateStaticParams() {
+  return (await listCategories()).map((category) => ({slug: category.slug}))
+}
+
+async function loadCategory(slug: string) {
+  const category = await getCategory(slug)
+  if (!category) notFound()
+  return category
+}
+
+export async function generateMetadata({params}: Props): Promise<Metadata> {
+  const category = await loadCategory((await params).slug)
+  const url = absoluteUrl(categoryPath(category.slug))
+  const title = `${category.title} terms`
+  return {
+    title,
+    description: category.description,
+    alternates: {canonical: url},
+    openGraph: {type: 'website', url, siteName, title, description: category.description},
+    twitter: {card: 'summary', title, description: category.description},
+  }
+}
+
+export default async function CategoryPage({params}: Props) {
+  const category = await loadCategory((await params).slug)
+  return (
+    <div className="max-w-3xl">
+      <JsonLd data={categoryJsonLd(category)} />
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/glossary" className="hover:underline">
+              Glossary
+            </Link>
+          </li>
+          <li>
+            <span aria-hidden="true">› </span>
+            <span aria-current="page">{category.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="mt-4 text-4xl font-bold tracking-tight">{category.title}</h1>
+      <p className="mt-3 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{category.description}</p>
+      <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
+        {category.terms.length} {category.terms.length === 1 ? 'term' : 'terms'}.{' '}
+        <Link
+          href={`/glossary?category=${encodeURIComponent(category.slug)}`}
+          className="font-medium text-blue-800 underline dark:text-blue-300"
+        >
+          Filter them by difficulty in the glossary
+        </Link>
+        .
+      </p>
+      <h2 className="sr-only">Terms</h2>
+      <div className="mt-4">
+        <TermList terms={category.terms} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+import {z} from 'zod'
+
+import {findTermRedirect, getTerm} from '@/lib/content'
+import {termMarkdown} from '@/lib/markdown/term'
+import {prerenderedTermParams} from '@/lib/prerender'
+import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+const Slug = z
+  .string()
+  .max(96)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/i)
+
+export const generateStaticParams = prerenderedTermParams
+
+const redirect = (slug: string) =>
+  new Response(null, {status: 308, headers: {Location: termMarkdownPath(slug)}})
+
+/**
+ * GET /glossary/<slug>.md (rewritten here by next.config.ts): the term as Markdown. Upper-case
+ * spellings, aliases and old slugs redirect just as the term page does.
+ */
+export async function GET(_request: Request, {params}: {params: Promise<{slug: string}>}) {
+  const parsed = Slug.safeParse((await params).slug)
+  if (!parsed.success) return Response.json({error: 'That is not a term slug.'}, {status: 404})
+  const slug = parsed.data.toLowerCase()
+  if (slug !== parsed.data) return redirect((await findTermRedirect(slug)) ?? slug)
+  const term = await getTerm(slug)
+  if (term) {
+    return new Response(termMarkdown(term), {
+      headers: {
+        'Content-Type': 'text/markdown; charset=utf-8',
+        // The HTML page is the one to index; this is the same content in another format.
+        Link: `<${absoluteUrl(termPath(term.slug))}>; rel="canonical"`,
+      },
+    })
+  }
+  const target = await findTermRedirect(slug)
+  if (target) return redirect(target)
+  return Response.json({error: `No term is published at ${termMarkdownPath(slug)}.`}, {status: 404})
+}

@@ -1,0 +1,12 @@
+import {listRecentTerms} from '@/lib/content'
+import {termsAtomFeed} from '@/lib/feed'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+/** GET /feed.xml: an Atom feed of the most recently reviewed terms. */
+export async function GET() {
+  return new Response(termsAtomFeed(await listRecentTerms()), {
+    headers: {'Content-Type': 'application/atom+xml; charset=utf-8'},
+  })
+}

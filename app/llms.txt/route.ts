@@ -1,0 +1,13 @@
+import {listCategories, listTerms} from '@/lib/content'
+import {llmsTxt} from '@/lib/llms'
+
+// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+export const revalidate = 3600
+
+/** GET /llms.txt: the glossary's terms, by category, for language models. */
+export async function GET() {
+  const [terms, categories] = await Promise.all([listTerms(), listCategories()])
+  return new Response(llmsTxt(terms, categories), {
+    headers: {'Content-Type': 'text/plain; charset=utf-8'},
+  })
+}

@@ -1,0 +1,68 @@
+import type {Term} from '@/lib/content'
+import {compact} from '@/lib/compact'
+import {DIFFICULTY_OPTIONS} from '@/lib/glossary-index'
+import {safeHref} from '@/lib/safe-url'
+import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site'
+import {TERM_SECTIONS} from '@/lib/term-sections'
+
+import {escapeMarkdown, markdownLink} from './escape'
+import {portableTextToMarkdown} from './portable-text'
+
+const section = (title: string, body: string) => (body.trim() ? `## ${title}\n\n${body}` : '')
+
+/** A term page as one Markdown document, for tools and AI assistants; links are absolute. */
+export function termMarkdown(term: Term): string {
+  const url = absoluteUrl(termPath(term.slug))
+  const difficulty = DIFFICULTY_OPTIONS.find((option) => option.value === term.difficulty)?.label
+  const facts = [
+    term.aliases?.length ? `Also known as: ${term.aliases.map(escapeMarkdown).join(', ')}` : '',
+    difficulty ? `Difficulty: ${difficulty}` : '',
+    term.category
+      ? `Category: ${markdownLink(term.category.title, absoluteUrl(categoryPath(term.category.slug)))}`
+      : '',
+    `Updated: ${term.updated}`,
+    term.author ? `Author: ${markdownLink(term.author.name, absoluteUrl(authorPath(term.author.slug)))}` : '',
+    `Web page: ${url}`,
+  ].filter(Boolean)
+
+  const handoff = term.businessContext?.handoff
+  const handoffUrl = handoff?.slug
+    ? handoff._type === 'term'
+      ? absoluteUrl(termPath(handoff.slug))
+      : (safeHref(handoff.externalUrl) ?? absoluteUrl(guidePath(handoff.slug)))
+    : null
+  const business = [
+    portableTextToMarkdown(term.businessContext?.body),
+    handoff?.title && handoffUrl ? `Next: ${markdownLink(handoff.title, handoffUrl)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n')
+
+  const related = compact(term.relatedTerms)
+    .map(
+      (related) =>
+        `- ${markdownLink(related.title, absoluteUrl(termPath(related.slug)))}: ${escapeMarkdown(related.shortDefinition)}`,
+    )
+    .join('\n')
+  const guides = compact(term.deeperGuides)
+    .map((guide) => {
+      const guideUrl = safeHref(guide.externalUrl) ?? absoluteUrl(guidePath(guide.slug))
+      return `- ${markdownLink(guide.title, guideUrl)}: ${escapeMarkdown(guide.summary)}`
+    })
+    .join('\n')
+
+  return `${[
+    `# ${escapeMarkdown(term.title)}`,
+    `> ${escapeMarkdown(term.shortDefinition)}`,
+    facts.map((fact) => `- ${fact}`).join('\n'),
+    section('Quick Answer', escapeMarkdown(term.quickAnswer)),
+    section('Key Takeaways', term.keyTakeaways.map((takeaway) => `- ${escapeMarkdown(takeaway)}`).join('\n')),
+    portableTextToMarkdown(term.intro),
+    ...TERM_SECTIONS.map(({title, field}) => section(title, portableTextToMarkdown(term[field]))),
+    section('When This Matters For Your Business', business),
+    section('Related Terms', related),
+    section('Deeper Guides', guides),
+  ]
+    .filter(Boolean)
+    .join('\n\n')}\n`
+}

@@ -1,0 +1,54 @@
+import 'server-only'
+
+import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
+
+import {buildSearchIndex, searchIndex, type SearchIndex} from './search-index'
+
+let built: {version: string; index: Promise<SearchIndex<TermIndexEntry>>} | undefined
+
+/**
+ * The search index over every term, built once per content version and shared by all requests
+ * of this process. Asking for the version is cheap (an in-memory counter locally, a cached query
+ * on the Content Lake); listing and folding every term is what we avoid repeating.
+ */
+export function termSearchIndex(): Promise<SearchIndex<TermIndexEntry>> {
+  return contentVersion().then((version) => {
+    if (built?.version !== version) {
+      const index = listTerms().then((terms) => buildSearchIndex(terms))
+      const entry = {version, index}
+      built = entry
+      index.catch(() => {
+        if (built === entry) built = undefined
+      })
+    }
+    return built.index
+  })
+}
+
+export type TermSearchResult = {
+  slug: string
+  title: string
+  shortDefinition: string
+  difficulty: TermIndexEntry['difficulty']
+  category: TermIndexEntry['category']
+  matchedAlias: string | null
+}
+
+/** Ranked matches for a reader's query (see `searchIndex`), at most `limit` of them. */
+export async function searchTerms(
+  query: string,
+  limit = Infinity,
+): Promise<{total: number; results: TermSearchResult[]}> {
+  const {total, hits} = searchIndex(await termSearchIndex(), query, limit)
+  return {
+    total,
+    results: hits.map(({term, matchedAlias}) => ({
+      slug: term.slug,
+      title: term.title,
+      shortDefinition: term.shortDefinition,
+      difficulty: term.difficulty,
+      category: term.category,
+      matchedAlias,
+    })),
+  }
+}

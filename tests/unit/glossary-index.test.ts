@@ -1,0 +1,55 @@
+import {listTerms} from '@/lib/content'
+import {groupByLetter, LETTERS, letterAnchor, letterOf, parseIndexFilters} from '@/lib/glossary-index'
+
+describe('the A–Z index', () => {
+  it('files titles under their first letter, ignoring case and accents; digits and symbols under #', () => {
+    expect(letterOf('backlink')).toBe('B')
+    expect(letterOf('Épingle')).toBe('E')
+    expect(letterOf('301 Redirect')).toBe('#')
+    expect(letterOf('.htaccess')).toBe('H')
+    expect(letterOf('¿Qué?')).toBe('Q')
+    expect(letterOf('★')).toBe('#')
+  })
+
+  it('groups every term of the embedded dataset once, in letter-bar order', async () => {
+    const terms = await listTerms()
+    const groups = groupByLetter(terms)
+    expect([...groups.values()].flat()).toHaveLength(terms.length)
+    expect([...groups.keys()]).toEqual(LETTERS.filter((letter) => groups.has(letter)))
+    expect(groups.get('#')!.map((term) => term.title)).toEqual(['301 Redirect'])
+    expect(groups.get('B')!.map((term) => term.title)).toEqual(['Backlink', 'Bounce Rate', 'Broken Link'])
+    expect(groups.has('J')).toBe(false)
+  })
+
+  it('gives every letter its own anchor', () => {
+    const anchors = LETTERS.map(letterAnchor)
+    expect(new Set(anchors).size).toBe(LETTERS.length)
+    expect(letterAnchor('#')).toBe('letter-other')
+    expect(letterAnchor('C')).toBe('letter-c')
+  })
+})
+
+describe('parseIndexFilters', () => {
+  it('reads the query, category and difficulty', () => {
+    expect(
+      parseIndexFilters({q: ' inbound link ', category: 'technical-seo', difficulty: 'advanced'}),
+    ).toEqual({
+      q: 'inbound link',
+      category: 'technical-seo',
+      difficulty: 'advanced',
+    })
+  })
+
+  it('treats empty, repeated, unknown or over-long values as no filter', () => {
+    expect(parseIndexFilters({q: '   ', category: '', difficulty: 'expert', utm_source: 'news'})).toEqual({
+      q: undefined,
+      category: undefined,
+      difficulty: undefined,
+    })
+    expect(parseIndexFilters({q: ['first', 'second'], difficulty: ['beginner', 'advanced']})).toMatchObject({
+      q: 'first',
+      difficulty: 'beginner',
+    })
+    expect(parseIndexFilters({q: 'x'.repeat(101)}).q).toBeUndefined()
+  })
+})
