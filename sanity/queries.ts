@@ -90,3 +90,11 @@ export const TERM_REVISION_QUERY =
   "slug": slug.current,
   title
 }`)
+
+/** Every published term's current revision, so the feedback summary can tell votes before and after an edit. */
+export const TERM_REVISIONS_QUERY = defineQuery(`*[_type == "term" && defined(slug.current)]{
+  _id,
+  _rev,
+  "slug": slug.current,
+  title
+}`)

@@ -899,3 +899,13 @@ export type TERM_REVISION_QUERY_RESULT = {
   slug: string
   title: string
 } | null
+
+// Source: sanity/queries.ts
+// Variable: TERM_REVISIONS_QUERY
+// Query: *[_type == "term" && defined(slug.current)]{  _id,  _rev,  "slug": slug.current,  title}
+export type TERM_REVISIONS_QUERY_RESULT = Array<{
+  _id: string
+  _rev: string
+  slug: string
+  title: string
+}>

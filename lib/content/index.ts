@@ -10,6 +10,7 @@ import {
   TERM_NAMES_QUERY,
   TERM_QUERY,
   TERM_REVISION_QUERY,
+  TERM_REVISIONS_QUERY,
   TERM_SLUGS_QUERY,
 } from '../../sanity/queries'
 import type {
@@ -19,6 +20,7 @@ import type {
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
   TERM_REVISION_QUERY_RESULT,
+  TERM_REVISIONS_QUERY_RESULT,
   TERM_SLUGS_QUERY_RESULT,
 } from '../../sanity/sanity.types'
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
@@ -80,4 +82,9 @@ export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
 /** The current revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
   return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.termIndex])
+}
+
+/** Every published term's id, current revision, slug and title. */
+export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
+  return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.termIndex])
 }
