@@ -2,6 +2,8 @@ import type {NextConfig} from 'next'
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
   images: {
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
   },

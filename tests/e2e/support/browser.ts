@@ -32,9 +32,12 @@ export async function withPage(
   browser: Browser,
   name: string,
   journey: (page: Page, context: BrowserContext) => Promise<void>,
-  options: {viewport?: {width: number; height: number}} = {},
+  options: {viewport?: {width: number; height: number}; javaScriptEnabled?: boolean} = {},
 ) {
-  const context = await browser.newContext({viewport: options.viewport ?? {width: 1280, height: 900}})
+  const context = await browser.newContext({
+    viewport: options.viewport ?? {width: 1280, height: 900},
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  })
   const page = await context.newPage()
   const pageErrors: Error[] = []
   page.on('pageerror', (error) => pageErrors.push(error))

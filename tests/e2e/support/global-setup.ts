@@ -1,9 +1,23 @@
+import {mkdtempSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import {startNextServer} from './server'
 
-/** One built site for the whole browser suite; its address reaches the tests through the env. */
+/** Lets the browser suite read readers' comments from the feedback summary. */
+export const E2E_FEEDBACK_ADMIN_TOKEN = 'e2e-feedback-admin-token'
+
+/**
+ * One built site for the whole browser suite; its address reaches the tests through the env.
+ * Feedback goes to a throwaway PGlite folder, so runs start empty and never touch `.data/`.
+ */
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT ?? 3210)
-  const server = await startNextServer(port)
-  ;(globalThis as {__nextServer?: typeof server}).__nextServer = server
+  const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-feedback-'))
+  const server = await startNextServer(port, {
+    FEEDBACK_DATA_DIR: feedbackDir,
+    FEEDBACK_ADMIN_TOKEN: E2E_FEEDBACK_ADMIN_TOKEN,
+  })
+  Object.assign(globalThis, {__nextServer: server, __feedbackDir: feedbackDir})
   process.env.E2E_BASE_URL = server.url
 }
