@@ -5,6 +5,7 @@ import {structureTool} from 'sanity/structure'
 
 import {sanityProject} from './sanity/env'
 import {schemaTypes} from './sanity/schemaTypes'
+import {feedbackTool} from './sanity/tools/feedback'
 
 /**
  * The Studio, embedded at /studio and runnable standalone with `npm run studio`. Without a
@@ -18,4 +19,5 @@ export default defineConfig({
   dataset: sanityProject?.dataset ?? 'production',
   schema: {types: schemaTypes},
   plugins: [structureTool()],
+  tools: [feedbackTool()],
 })
