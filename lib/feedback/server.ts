@@ -64,10 +64,12 @@ export function openFeedbackDatabase(): Promise<FeedbackStore> {
 }
 
 /**
- * Opens the database when the server starts. Only a data folder that another process owns stops
- * start-up (a set-up mistake); an unreachable database is logged and retried by the next request.
+ * Opens the database when the server starts. Only set-up mistakes stop start-up (a data folder
+ * that another process owns, a malformed setting); an unreachable database is logged and retried
+ * by the next request.
  */
 export async function prepareFeedbackDatabase() {
+  feedbackRateLimit() // a malformed FEEDBACK_RATE_LIMIT stops start-up rather than every vote
   try {
     await openFeedbackDatabase()
   } catch (error) {

@@ -54,3 +54,14 @@ it('still checks the request before the database: a bad vote gets its own answer
   expect((await POST(jsonVote({term: 'backlink', vote: 'maybe'}))).status).toBe(422)
   expect((await POST(jsonVote({term: 'no-such-term', vote: 'yes'}))).status).toBe(404)
 })
+
+it('stops start-up on a malformed rate limit instead of failing every vote', async () => {
+  process.env.FEEDBACK_RATE_LIMIT = 'lots'
+  try {
+    await expect(prepareFeedbackDatabase()).rejects.toThrow(
+      'FEEDBACK_RATE_LIMIT "lots" must be a whole number of writes per minute, 1 or more.',
+    )
+  } finally {
+    delete process.env.FEEDBACK_RATE_LIMIT
+  }
+})

@@ -157,7 +157,7 @@ export function FeedbackForm({termId, returnTo}: {termId: string; returnTo: stri
         tabIndex={-1}
         role="status"
         aria-live="polite"
-        className="mt-3 text-sm font-medium text-emerald-800 dark:text-emerald-300"
+        className="mt-3 text-sm font-medium text-emerald-800 outline-none dark:text-emerald-300"
       >
         {message}
       </p>

@@ -23,7 +23,7 @@ export function Feedback({termId, slug}: {termId: string; slug: string}) {
       <p
         id="feedback-thanks"
         tabIndex={-1}
-        className="mt-3 hidden text-sm font-medium text-emerald-800 target:block dark:text-emerald-300"
+        className="mt-3 hidden text-sm font-medium text-emerald-800 outline-none target:block dark:text-emerald-300"
       >
         Thanks for your feedback! It helps us improve this page.
       </p>
