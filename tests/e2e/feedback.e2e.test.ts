@@ -70,11 +70,15 @@ describe('feedback from the term page in Chromium', () => {
         await page.getByRole('button', {name: 'No, this was not helpful'}).click()
         await page.waitForURL(`${base()}/glossary/anchor-text#feedback-thanks`)
         await expect(page.locator('#feedback-thanks').isVisible()).resolves.toBe(true)
-        // The browser scrolls the note into view (the page has no script to do it).
-        await page.waitForFunction(() => {
-          const {top, bottom} = document.getElementById('feedback-thanks')!.getBoundingClientRect()
-          return top >= 0 && bottom <= window.innerHeight
-        })
+        // The browser scrolls the note into view after load. Without JavaScript in the page,
+        // waitForFunction cannot poll, so this test polls.
+        const inView = () =>
+          page.evaluate(() => {
+            const {top, bottom} = document.getElementById('feedback-thanks')!.getBoundingClientRect()
+            return top >= 0 && bottom <= window.innerHeight
+          })
+        for (let tries = 0; tries < 50 && !(await inView()); tries++) await page.waitForTimeout(100)
+        await expect(inView()).resolves.toBe(true)
         await expect(page.locator('#feedback-thanks').textContent()).resolves.toContain(
           'Thanks for your feedback!',
         )
