@@ -142,7 +142,8 @@ export async function createFeedbackStore(
     comments(limit) {
       return driver.query<CommentRow>(
         `SELECT term_id AS "termId", term_rev AS "termRev", vote, reason, comment, updated_at AS at
-         FROM feedback_votes WHERE comment IS NOT NULL ORDER BY updated_at DESC LIMIT $1`,
+         FROM feedback_votes WHERE comment IS NOT NULL
+         ORDER BY updated_at DESC, term_id, reader_hash LIMIT $1`,
         [limit],
       )
     },

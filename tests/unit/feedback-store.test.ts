@@ -206,6 +206,8 @@ for (const target of storeTestTargets()) {
     describe('comments', () => {
       it('lists comments newest first, up to the limit', async () => {
         await store.recordVote(vote({termId: 'term-d', readerHash: 'c1', comment: 'First'}), 20)
+        // PGlite's clock counts milliseconds: two writes within one would tie.
+        await new Promise((resolve) => setTimeout(resolve, 20))
         await store.recordVote(
           vote({termId: 'term-d', readerHash: 'c2', vote: 'no', reason: 'other', comment: 'Second'}),
           20,
