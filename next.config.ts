@@ -5,6 +5,8 @@ import {securityHeaders} from './lib/security-headers'
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   headers: async () => securityHeaders(),
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
   images: {
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
   },

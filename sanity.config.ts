@@ -6,6 +6,7 @@ import {structureTool} from 'sanity/structure'
 import {sanityProject} from './sanity/env'
 import {schemaTypes} from './sanity/schemaTypes'
 import {linksTool} from './sanity/tools/links'
+import {feedbackTool} from './sanity/tools/feedback'
 
 /**
  * The Studio, embedded at /studio and runnable standalone with `npm run studio`. Without a
@@ -19,5 +20,5 @@ export default defineConfig({
   dataset: sanityProject?.dataset ?? 'production',
   schema: {types: schemaTypes},
   plugins: [structureTool()],
-  tools: (tools) => [...tools, linksTool],
+  tools: (tools) => [...tools, linksTool, feedbackTool()],
 })

@@ -15,3 +15,30 @@ export const sanityApiHost = () => optional('SANITY_API_HOST')
 
 /** The embedded dataset the site reads when no Sanity project is configured. */
 export const contentDatasetFile = () => optional('CONTENT_DATASET_FILE') ?? 'sanity/seed/dataset.ndjson'
+
+/** PostgreSQL for reader feedback (Optional); without it feedback goes to an embedded PGlite folder. */
+export const databaseUrl = () => optional('DATABASE_URL')
+
+/** The embedded feedback database's folder, used when DATABASE_URL is not set. */
+export const feedbackDataDir = () => optional('FEEDBACK_DATA_DIR') ?? '.data/feedback'
+
+/** Secret salt for hashing readers (Optional): without it a random salt is kept in the database. */
+export const feedbackSalt = () => optional('FEEDBACK_SALT')
+
+/** Bearer token that unlocks readers' comments in the feedback summary (Optional). */
+export const feedbackAdminToken = () => optional('FEEDBACK_ADMIN_TOKEN')
+
+/** Feedback writes allowed per reader per clock minute. */
+export function feedbackRateLimit(): number {
+  const value = optional('FEEDBACK_RATE_LIMIT')
+  if (value === undefined) return 20
+  const limit = Number(value)
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new Error(`FEEDBACK_RATE_LIMIT "${value}" must be a whole number of writes per minute, 1 or more.`)
+  }
+  return limit
+}
+
+/** Where `npm run feedback:report` looks for the running site first. */
+export const feedbackReportUrl = () =>
+  (optional('FEEDBACK_REPORT_URL') ?? 'http://localhost:3000').replace(/\/+$/, '')

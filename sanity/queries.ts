@@ -197,3 +197,11 @@ export const RECENT_TERMS_QUERY =
   "category": category->title,
   "author": author->name
 }`)
+
+/** Every published term's current revision, so the feedback summary can tell votes before and after an edit. */
+export const TERM_REVISIONS_QUERY = defineQuery(`*[_type == "term" && defined(slug.current)]{
+  _id,
+  _rev,
+  "slug": slug.current,
+  title
+}`)

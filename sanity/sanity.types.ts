@@ -1186,3 +1186,13 @@ export type RECENT_TERMS_QUERY_RESULT = Array<{
   category: string
   author: string
 }>
+
+// Source: sanity/queries.ts
+// Variable: TERM_REVISIONS_QUERY
+// Query: *[_type == "term" && defined(slug.current)]{  _id,  _rev,  "slug": slug.current,  title}
+export type TERM_REVISIONS_QUERY_RESULT = Array<{
+  _id: string
+  _rev: string
+  slug: string
+  title: string
+}>

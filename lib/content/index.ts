@@ -17,6 +17,7 @@ import {
   TERM_NAMES_QUERY,
   TERM_QUERY,
   TERM_REVISION_QUERY,
+  TERM_REVISIONS_QUERY,
   TERM_SLUGS_QUERY,
   TERM_SUMMARY_QUERY,
 } from '../../sanity/queries'
@@ -34,6 +35,7 @@ import type {
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
   TERM_REVISION_QUERY_RESULT,
+  TERM_REVISIONS_QUERY_RESULT,
   TERM_SLUGS_QUERY_RESULT,
   TERM_SUMMARY_QUERY_RESULT,
 } from '../../sanity/sanity.types'
@@ -146,4 +148,9 @@ export function listRecentTerms(): Promise<RECENT_TERMS_QUERY_RESULT> {
 /** Slugs and editorial dates of every published term, guide, author and category. */
 export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
   return contentSource().fetch(SITEMAP_QUERY, {}, [tags.termIndex, tags.authors, tags.guides])
+}
+
+/** Every published term's id, current revision, slug and title. */
+export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
+  return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.termIndex])
 }

@@ -152,6 +152,12 @@ describe('term page parts', () => {
     expect(no).toHaveAttribute('value', 'no')
     expect(yes.closest('form')).toHaveAttribute('action', '/api/feedback')
     expect(yes.closest('form')).toHaveAttribute('method', 'post')
+    const form = yes.closest('form')!
+    expect(new FormData(form).get('term')).toBe('term-backlink')
+    expect(new FormData(form).get('returnTo')).toBe('/glossary/backlink')
+    // Where a form post without JavaScript lands: revealed by CSS :target, so the page stays static.
+    expect(document.getElementById('feedback-thanks')).toHaveTextContent('Thanks for your feedback!')
+    expect(document.getElementById('feedback-thanks')).toHaveClass('hidden', 'target:block')
   })
 })
 

@@ -1,9 +1,13 @@
+import {termPath} from '@/lib/site'
+
+import {FeedbackForm} from './feedback.client'
+
 /**
  * "Was this helpful?" — a real form, so one click works even before (or without) JavaScript.
+ * Without JavaScript the post comes back to `#feedback-thanks`, which CSS `:target` reveals: the
+ * page stays static (no query string to read), so it keeps being served from the ISR cache.
  */
 export function Feedback({termId, slug}: {termId: string; slug: string}) {
-  const button =
-    'rounded-lg border border-zinc-300 px-5 py-2 font-semibold hover:border-blue-600 hover:text-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:text-blue-300'
   return (
     <section
       aria-labelledby="feedback"
@@ -15,16 +19,14 @@ export function Feedback({termId, slug}: {termId: string; slug: string}) {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Tell us how this article felt in one click.
       </p>
-      <form method="post" action="/api/feedback" className="mt-4 flex gap-3">
-        <input type="hidden" name="term" value={termId} />
-        <input type="hidden" name="returnTo" value={`/glossary/${slug}`} />
-        <button type="submit" name="vote" value="yes" aria-label="Yes, this was helpful" className={button}>
-          Yes
-        </button>
-        <button type="submit" name="vote" value="no" aria-label="No, this was not helpful" className={button}>
-          No
-        </button>
-      </form>
+      <FeedbackForm termId={termId} returnTo={termPath(slug)} />
+      <p
+        id="feedback-thanks"
+        tabIndex={-1}
+        className="mt-3 hidden text-sm font-medium text-emerald-800 outline-none target:block dark:text-emerald-300"
+      >
+        Thanks for your feedback! It helps us improve this page.
+      </p>
     </section>
   )
 }

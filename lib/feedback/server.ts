@@ -1,0 +1,180 @@
+import 'server-only'
+
+import {createHash, timingSafeEqual} from 'node:crypto'
+import path from 'node:path'
+
+import {getTermRevision, listTermRevisions} from '../content'
+import {
+  databaseUrl,
+  feedbackAdminToken,
+  feedbackDataDir,
+  feedbackRateLimit,
+  feedbackSalt,
+} from '../env.server'
+import {DataFolderLockedError} from './data-lock'
+import {createOutageLog, type OutageLog} from './outage-log'
+import {readerHash} from './reader'
+import type {VoteInput} from './schema'
+import {openFeedbackStore, type FeedbackStore} from './store'
+import {buildSummary, type FeedbackSummary} from './summary'
+
+/** How long a failed open is remembered before the next request may try again. */
+const RETRY_OPEN_AFTER_MS = 5000
+const SUMMARY_SEARCH_MISSES = 50
+const SUMMARY_COMMENTS = 1000
+
+type Holder = {
+  opening?: Promise<FeedbackStore>
+  lastFailure?: {error: unknown; at: number}
+  database: OutageLog
+  content: OutageLog
+}
+
+/**
+ * One database per process, kept on globalThis: Next bundles instrumentation and each route
+ * separately, and every copy of this module must find the store that start-up opened.
+ */
+const holder: Holder = ((globalThis as {__glossaryFeedback?: Holder}).__glossaryFeedback ??= {
+  database: createOutageLog('feedback database'),
+  content: createOutageLog('feedback content lookup'),
+})
+
+/**
+ * Opens (once) the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * FEEDBACK_DATA_DIR under its lock. A failed open is retried, at most every few seconds.
+ */
+export function openFeedbackDatabase(): Promise<FeedbackStore> {
+  if (holder.opening) return holder.opening
+  const failure = holder.lastFailure
+  if (failure && Date.now() - failure.at < RETRY_OPEN_AFTER_MS) return Promise.reject(failure.error)
+  const opening = openFeedbackStore({
+    databaseUrl: databaseUrl(),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), feedbackDataDir()),
+    salt: feedbackSalt(),
+  })
+  holder.opening = opening
+  opening.then(
+    () => (holder.lastFailure = undefined),
+    (error: unknown) => {
+      holder.opening = undefined
+      holder.lastFailure = {error, at: Date.now()}
+    },
+  )
+  return opening
+}
+
+/**
+ * Opens the database when the server starts. Only set-up mistakes stop start-up (a data folder
+ * that another process owns, a malformed setting); an unreachable database is logged and retried
+ * by the next request.
+ */
+export async function prepareFeedbackDatabase() {
+  feedbackRateLimit() // a malformed FEEDBACK_RATE_LIMIT stops start-up rather than every vote
+  try {
+    await openFeedbackDatabase()
+  } catch (error) {
+    if (error instanceof DataFolderLockedError) throw error
+    holder.database.failed(error)
+  }
+}
+
+/** Closes the database (scripts do, when they are done); the lock on a data folder goes with it. */
+export async function closeFeedbackDatabase() {
+  const opening = holder.opening
+  holder.opening = undefined
+  await (await opening?.catch(() => undefined))?.close()
+}
+
+/** Runs `work` on the store; an unreachable database is logged once per outage and answered as null. */
+async function withStore<T>(work: (store: FeedbackStore) => Promise<T>): Promise<T | null> {
+  try {
+    const result = await work(await openFeedbackDatabase())
+    holder.database.recovered()
+    return result
+  } catch (error) {
+    holder.database.failed(error)
+    return null
+  }
+}
+
+async function lookUp<T>(find: () => Promise<T>): Promise<{found: T} | null> {
+  try {
+    const found = await find()
+    holder.content.recovered()
+    return {found}
+  } catch (error) {
+    holder.content.failed(error)
+    return null
+  }
+}
+
+export type VoteOutcome =
+  | {status: 'stored'; term: {id: string; rev: string; slug: string}}
+  | {status: 'unknown-term'}
+  | {status: 'rate-limited'; retryAfterSeconds: number}
+  | {status: 'unavailable'}
+
+/** Stores one reader's answer about a term that exists now, with the term's current revision. */
+export async function submitVote(input: VoteInput, headers: Headers): Promise<VoteOutcome> {
+  const lookup = await lookUp(() => getTermRevision(input.term))
+  if (!lookup) return {status: 'unavailable'}
+  const term = lookup.found
+  if (!term) return {status: 'unknown-term'}
+  const limit = feedbackRateLimit()
+  const result = await withStore((store) =>
+    store.recordVote(
+      {
+        termId: term._id,
+        termRev: term._rev,
+        readerHash: readerHash(store.readerSalt, headers),
+        vote: input.vote,
+        reason: input.reason,
+        comment: input.comment,
+        section: input.section,
+      },
+      limit,
+    ),
+  )
+  if (!result) return {status: 'unavailable'}
+  if (!result.stored) return {status: 'rate-limited', retryAfterSeconds: result.retryAfterSeconds}
+  return {status: 'stored', term: {id: term._id, rev: term._rev, slug: term.slug}}
+}
+
+/**
+ * Counts a site search that found nothing (for the search feature). Returns false when the
+ * database is unreachable: a lost miss is not worth failing a search for.
+ */
+export async function recordSearchMiss(query: string): Promise<boolean> {
+  return (await withStore((store) => store.recordSearchMiss(query).then(() => true))) ?? false
+}
+
+export type AdminAccess = 'none' | 'granted' | 'wrong-token' | 'not-configured'
+
+const digest = (value: string) => createHash('sha256').update(value).digest()
+
+/** What an Authorization header grants: comments only with `Bearer <FEEDBACK_ADMIN_TOKEN>`. */
+export function adminAccess(authorization: string | null): AdminAccess {
+  if (authorization === null) return 'none'
+  const token = feedbackAdminToken()
+  if (!token) return 'not-configured'
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
+  return given && timingSafeEqual(digest(given), digest(token)) ? 'granted' : 'wrong-token'
+}
+
+/** The content team's figures; null when the database or the content cannot be reached. */
+export async function feedbackSummary({
+  includeComments,
+}: {
+  includeComments: boolean
+}): Promise<FeedbackSummary | null> {
+  const terms = await lookUp(listTermRevisions)
+  if (!terms) return null
+  return withStore(async (store) =>
+    buildSummary({
+      counts: await store.voteCounts(),
+      terms: terms.found,
+      comments: includeComments ? await store.comments(SUMMARY_COMMENTS) : undefined,
+      searchMisses: await store.listSearchMisses(SUMMARY_SEARCH_MISSES),
+    }),
+  )
+}

@@ -1,0 +1,193 @@
+import {REASONS, VOTES, reasonLabel, type Vote} from './reasons'
+import type {CommentRow, SearchMiss, VoteCountRow} from './store'
+
+export type VoteTally = {yes: number; no: number; total: number; helpfulPercent: number | null}
+
+export type ReasonCount = {vote: Vote; reason: string; label: string; count: number}
+
+export type TermComment = {
+  vote: Vote
+  reason: string | null
+  comment: string
+  at: string
+  /** False for a comment on an earlier revision of the term. */
+  currentRevision: boolean
+}
+
+export type TermFeedback = {
+  termId: string
+  /** Null when the term is no longer published. */
+  slug: string | null
+  title: string | null
+  currentRev: string | null
+  allRevisions: VoteTally
+  /** Votes since the term's last edit. */
+  currentRevision: VoteTally
+  reasons: ReasonCount[]
+  /** Only with the admin token. */
+  comments?: TermComment[]
+}
+
+export type FeedbackSummary = {
+  generatedAt: string
+  commentsIncluded: boolean
+  /** Lowest helpful share first; terms without votes are not listed. */
+  terms: TermFeedback[]
+  /** The searches that found nothing, most frequent first. */
+  searchMisses: {query: string; count: number; firstSeen: string; lastSeen: string}[]
+}
+
+export type TermRevision = {_id: string; _rev: string; slug: string; title: string}
+
+const emptyTally = (): VoteTally => ({yes: 0, no: 0, total: 0, helpfulPercent: null})
+
+function add(tally: VoteTally, vote: Vote, votes: number) {
+  tally[vote] += votes
+  tally.total += votes
+  tally.helpfulPercent = Math.round((tally.yes * 100) / tally.total)
+}
+
+/** Puts the stored counts together with the terms' current revisions for the content team. */
+export function buildSummary({
+  counts,
+  terms,
+  comments,
+  searchMisses,
+  now = new Date(),
+}: {
+  counts: VoteCountRow[]
+  terms: TermRevision[]
+  comments?: CommentRow[]
+  searchMisses: SearchMiss[]
+  now?: Date
+}): FeedbackSummary {
+  const current = new Map(terms.map((term) => [term._id, term]))
+  const byTerm = new Map<string, TermFeedback>()
+  const feedbackFor = (termId: string) => {
+    let entry = byTerm.get(termId)
+    if (!entry) {
+      const term = current.get(termId)
+      entry = {
+        termId,
+        slug: term?.slug ?? null,
+        title: term?.title ?? null,
+        currentRev: term?._rev ?? null,
+        allRevisions: emptyTally(),
+        currentRevision: emptyTally(),
+        reasons: [],
+        ...(comments && {comments: []}),
+      }
+      byTerm.set(termId, entry)
+    }
+    return entry
+  }
+
+  for (const row of counts) {
+    const entry = feedbackFor(row.termId)
+    add(entry.allRevisions, row.vote, row.votes)
+    if (row.termRev === entry.currentRev) add(entry.currentRevision, row.vote, row.votes)
+    if (row.reason) {
+      const known = entry.reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
+      if (known) known.count += row.votes
+      else
+        entry.reasons.push({
+          vote: row.vote,
+          reason: row.reason,
+          label: reasonLabel(row.vote, row.reason),
+          count: row.votes,
+        })
+    }
+  }
+  for (const row of comments ?? []) {
+    const entry = feedbackFor(row.termId)
+    entry.comments!.push({
+      vote: row.vote,
+      reason: row.reason,
+      comment: row.comment,
+      at: row.at.toISOString(),
+      currentRevision: row.termRev === entry.currentRev,
+    })
+  }
+
+  const entries = [...byTerm.values()]
+  for (const entry of entries)
+    entry.reasons.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+  entries.sort(
+    (a, b) =>
+      (a.allRevisions.helpfulPercent ?? 101) - (b.allRevisions.helpfulPercent ?? 101) ||
+      b.allRevisions.total - a.allRevisions.total ||
+      (a.title ?? a.termId).localeCompare(b.title ?? b.termId),
+  )
+  return {
+    generatedAt: now.toISOString(),
+    commentsIncluded: Boolean(comments),
+    terms: entries,
+    searchMisses: searchMisses.map((miss) => ({
+      query: miss.query,
+      count: miss.count,
+      firstSeen: miss.firstSeen.toISOString(),
+      lastSeen: miss.lastSeen.toISOString(),
+    })),
+  }
+}
+
+/** Every fixed reason as a CSV column, so the columns never depend on what readers happened to pick. */
+const REASON_COLUMNS = VOTES.flatMap((vote) =>
+  Object.keys(REASONS[vote]).map((reason) => ({
+    vote,
+    reason,
+    header: `${vote}_${reason.replaceAll('-', '_')}`,
+  })),
+)
+
+/**
+ * A spreadsheet cell: quoted when needed, and text that a spreadsheet would run as a formula
+ * (readers write the comments) is prefixed with an apostrophe.
+ */
+function cell(value: string | number | null): string {
+  if (value === null) return ''
+  let text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One row per term; comments (when included) in one cell, newest first, one per line. */
+export function summaryToCsv(summary: FeedbackSummary): string {
+  const header = [
+    'term_id',
+    'slug',
+    'title',
+    'yes',
+    'no',
+    'total',
+    'helpful_percent',
+    'current_revision_yes',
+    'current_revision_no',
+    'current_revision_helpful_percent',
+    ...REASON_COLUMNS.map((column) => column.header),
+    ...(summary.commentsIncluded ? ['comments'] : []),
+  ]
+  const rows = summary.terms.map((term) => [
+    term.termId,
+    term.slug,
+    term.title,
+    term.allRevisions.yes,
+    term.allRevisions.no,
+    term.allRevisions.total,
+    term.allRevisions.helpfulPercent,
+    term.currentRevision.yes,
+    term.currentRevision.no,
+    term.currentRevision.helpfulPercent,
+    ...REASON_COLUMNS.map(
+      ({vote, reason}) => term.reasons.find((r) => r.vote === vote && r.reason === reason)?.count ?? 0,
+    ),
+    ...(summary.commentsIncluded
+      ? [
+          (term.comments ?? [])
+            .map((c) => `[${c.vote}${c.reason ? `, ${c.reason}` : ''}] ${c.comment}`)
+            .join('\n'),
+        ]
+      : []),
+  ])
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
+}

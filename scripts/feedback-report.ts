@@ -1,0 +1,99 @@
+/**
+ * `npm run feedback:report` prints the readers' feedback per term as a table; `-- --csv` prints CSV.
+ *
+ * It asks the running site first (FEEDBACK_REPORT_URL, default http://localhost:3000), because the
+ * site's process owns an embedded database folder. When no site answers there, it opens the
+ * database itself, through the same lock, so it can never write beside a running server.
+ * With FEEDBACK_ADMIN_TOKEN set, readers' comments are included.
+ *
+ * It runs with the react-server condition (see package.json) to load the server-only modules.
+ */
+import {feedbackAdminToken, feedbackReportUrl} from '../lib/env.server'
+import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '../lib/feedback/server'
+import {summaryToCsv, type FeedbackSummary} from '../lib/feedback/summary'
+
+type Report = {source: string; summary: FeedbackSummary}
+
+/** The running site's summary, or null when nothing answers at that address. */
+async function fromServer(): Promise<Report | null> {
+  const url = `${feedbackReportUrl()}/api/feedback/summary`
+  const token = feedbackAdminToken()
+  let response: Response
+  try {
+    response = await fetch(url, {
+      headers: token ? {authorization: `Bearer ${token}`} : {},
+      signal: AbortSignal.timeout(10_000),
+    })
+  } catch {
+    return null
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as {error?: string}
+    throw new Error(`${url} answered ${response.status}${body.error ? `: ${body.error}` : ''}`)
+  }
+  return {source: url, summary: (await response.json()) as FeedbackSummary}
+}
+
+async function fromDatabase(): Promise<Report> {
+  const store = await openFeedbackDatabase()
+  try {
+    const summary = await feedbackSummary({includeComments: Boolean(feedbackAdminToken())})
+    if (!summary) throw new Error('The feedback database could not be read.')
+    return {source: `the ${store.kind === 'pglite' ? 'embedded' : 'PostgreSQL'} database`, summary}
+  } finally {
+    await closeFeedbackDatabase()
+  }
+}
+
+const percent = (value: number | null) => (value === null ? '–' : `${value}%`)
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}
+
+function printTable({source, summary}: Report) {
+  console.log(`Feedback from ${source}, ${summary.generatedAt}\n`)
+  if (summary.terms.length === 0) console.log('No votes yet.')
+  else
+    console.log(
+      table([
+        ['Term', 'Votes', 'Yes', 'No', 'Helpful', 'Since last edit', 'Reasons'],
+        ...summary.terms.map((term) => [
+          term.title ?? `${term.termId} (unpublished)`,
+          String(term.allRevisions.total),
+          String(term.allRevisions.yes),
+          String(term.allRevisions.no),
+          percent(term.allRevisions.helpfulPercent),
+          `${term.currentRevision.total} (${percent(term.currentRevision.helpfulPercent)})`,
+          term.reasons.map((reason) => `${reason.label} ×${reason.count}`).join(', '),
+        ]),
+      ]),
+    )
+  for (const term of summary.terms.filter((t) => t.comments?.length)) {
+    console.log(`\nComments on ${term.title ?? term.termId}:`)
+    for (const comment of term.comments!) console.log(`  [${comment.vote}] ${comment.comment}`)
+  }
+  if (summary.searchMisses.length) {
+    console.log('\nSearches that found nothing:')
+    for (const miss of summary.searchMisses) console.log(`  ${miss.query} ×${miss.count}`)
+  }
+}
+
+async function main() {
+  const report = (await fromServer()) ?? (await fromDatabase())
+  if (process.argv.includes('--csv')) process.stdout.write(summaryToCsv(report.summary))
+  else printTable(report)
+}
+
+main().catch((error: Error) => {
+  console.error(`feedback:report: ${error.message}`)
+  process.exit(1)
+})

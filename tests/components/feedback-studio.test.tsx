@@ -1,0 +1,158 @@
+/** @jest-environment jsdom */
+import {fireEvent, render, screen, waitFor, within} from '@testing-library/react'
+
+import {buildSummary, type FeedbackSummary} from '@/lib/feedback/summary'
+import {AdminTokenField} from '@/sanity/tools/feedback/admin-token-field'
+import {FeedbackDocumentView} from '@/sanity/tools/feedback/feedback-document-view'
+import {FeedbackTable, type TermLinkProps} from '@/sanity/tools/feedback/feedback-table'
+import {FeedbackTool} from '@/sanity/tools/feedback/feedback-tool'
+
+// The `sanity` package cannot load under Jest; its intent link is replaced by one that shows
+// the intent it was given, so the test can check which document each row opens.
+jest.mock('sanity/router', () => ({
+  IntentLink: ({
+    intent,
+    params,
+    children,
+  }: {
+    intent: string
+    params: {id: string; type: string}
+    children: unknown
+  }) => <a href={`/studio/intent/${intent}/id=${params.id};type=${params.type}/`}>{children as string}</a>,
+}))
+
+const at = new Date('2026-11-20T10:00:00Z')
+
+/** A summary as the endpoint builds it, with or without comments. */
+const summaryJson = (withComments: boolean): FeedbackSummary =>
+  JSON.parse(
+    JSON.stringify(
+      buildSummary({
+        terms: [
+          {_id: 'term-backlink', _rev: 'r2', slug: 'backlink', title: 'Backlink'},
+          {_id: 'term-anchor-text', _rev: 'a1', slug: 'anchor-text', title: 'Anchor Text'},
+        ],
+        counts: [
+          {termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', votes: 3},
+          {termId: 'term-backlink', termRev: 'r2', vote: 'no', reason: null, votes: 1},
+          {termId: 'term-anchor-text', termRev: 'a1', vote: 'no', reason: 'incorrect-or-outdated', votes: 2},
+          {termId: 'term-removed', termRev: 'x1', vote: 'yes', reason: null, votes: 1},
+        ],
+        comments: withComments
+          ? [{termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', comment: 'Spot on.', at}]
+          : undefined,
+        searchMisses: [{query: 'crawl budget', count: 4, firstSeen: at, lastSeen: at}],
+      }),
+    ),
+  )
+
+let requests: {url: string; authorization: string | null}[]
+
+beforeEach(() => {
+  sessionStorage.clear()
+  requests = []
+  globalThis.fetch = jest.fn(async (url: string, init: RequestInit) => {
+    const authorization = new Headers(init.headers).get('authorization')
+    requests.push({url, authorization})
+    if (authorization && authorization !== 'Bearer right-token') {
+      return {ok: false, status: 401, json: async () => ({error: 'Wrong admin token.'})}
+    }
+    return {ok: true, status: 200, json: async () => summaryJson(authorization !== null)}
+  }) as unknown as typeof fetch
+})
+
+const TermLink = ({termId, children}: TermLinkProps) => (
+  <a href={`/studio/intent/edit/id=${termId}`}>{children}</a>
+)
+
+describe('the Studio’s feedback table', () => {
+  it('lists terms lowest helpful share first, each linking to its document', () => {
+    render(<FeedbackTable summary={summaryJson(false)} TermLink={TermLink} />)
+    const rows = screen.getAllByRole('row').slice(1)
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'Anchor Text',
+      'Backlink',
+      'term-removed (no longer published)',
+    ])
+    expect(within(rows[1]!).getByRole('link', {name: 'Backlink'})).toHaveAttribute(
+      'href',
+      '/studio/intent/edit/id=term-backlink',
+    )
+    expect(
+      within(rows[1]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['3', '1', '75% helpful (4 votes)', '0% helpful (1 vote)', 'Yes: Clear explanation ×3'])
+    expect(screen.queryByRole('columnheader', {name: 'Comments'})).not.toBeInTheDocument()
+  })
+
+  it('adds a comments column when the summary has comments', () => {
+    render(<FeedbackTable summary={summaryJson(true)} TermLink={TermLink} />)
+    expect(screen.getByRole('columnheader', {name: 'Comments'})).toBeInTheDocument()
+    expect(screen.getByText('Spot on.')).toBeInTheDocument()
+    expect(screen.getByText(/before the last edit/)).toBeInTheDocument()
+  })
+})
+
+describe('the Feedback tool', () => {
+  it('loads the summary and opens each term’s document through an edit intent', async () => {
+    render(<FeedbackTool />)
+    expect(screen.getByRole('status')).toHaveTextContent('Loading feedback…')
+    const link = await screen.findByRole('link', {name: 'Anchor Text'})
+    expect(link).toHaveAttribute('href', '/studio/intent/edit/id=term-anchor-text;type=term/')
+    expect(screen.getByRole('heading', {name: 'Searches that found nothing'})).toBeInTheDocument()
+    expect(screen.getByText('crawl budget ×4')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toBeEmptyDOMElement()
+  })
+})
+
+describe('the admin token field', () => {
+  it('keeps the token in sessionStorage for the session, and forgets it on request', () => {
+    render(<AdminTokenField />)
+    const field = screen.getByLabelText('Admin token, to see readers’ comments')
+    expect(field).toHaveAttribute('type', 'password')
+    fireEvent.change(field, {target: {value: ' right-token '}})
+    fireEvent.click(screen.getByRole('button', {name: 'Show comments'}))
+    expect(sessionStorage.getItem('glossary.feedback.adminToken')).toBe('right-token')
+    expect(localStorage.length).toBe(0)
+    fireEvent.click(screen.getByRole('button', {name: 'Forget the admin token'}))
+    expect(sessionStorage.getItem('glossary.feedback.adminToken')).toBeNull()
+    expect(screen.getByLabelText('Admin token, to see readers’ comments')).toHaveValue('')
+  })
+})
+
+describe('the feedback view on a term’s document', () => {
+  it('shows that term’s figures from the same-origin summary endpoint', async () => {
+    render(<FeedbackDocumentView documentId="term-backlink" />)
+    expect(screen.getByRole('status')).toHaveTextContent('Loading feedback…')
+    await screen.findByText('75% helpful (4 votes): 3 yes, 1 no')
+    expect(screen.getByText('0% helpful (1 vote)')).toBeInTheDocument()
+    expect(screen.getByText('Yes: Clear explanation ×3')).toBeInTheDocument()
+    expect(requests).toEqual([{url: '/api/feedback/summary', authorization: null}])
+    expect(screen.queryByText('Comments')).not.toBeInTheDocument()
+  })
+
+  it('asks again with the token and shows the comments', async () => {
+    render(<FeedbackDocumentView documentId="term-backlink" />)
+    await screen.findByText(/75% helpful/)
+    fireEvent.change(screen.getByLabelText('Admin token, to see readers’ comments'), {
+      target: {value: 'right-token'},
+    })
+    fireEvent.click(screen.getByRole('button', {name: 'Show comments'}))
+    await screen.findByText('Spot on.')
+    expect(requests.at(-1)).toEqual({url: '/api/feedback/summary', authorization: 'Bearer right-token'})
+  })
+
+  it('says so when the token is wrong', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'wrong-token')
+    render(<FeedbackDocumentView documentId="term-backlink" />)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Wrong admin token.'))
+  })
+
+  it('says when nobody has voted on the term yet', async () => {
+    render(<FeedbackDocumentView documentId="term-without-votes" />)
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('No reader has voted on this term yet.'),
+    )
+  })
+})

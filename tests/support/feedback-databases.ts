@@ -1,0 +1,102 @@
+import {randomBytes} from 'node:crypto'
+
+import {PGlite} from '@electric-sql/pglite'
+import {Client} from 'pg'
+
+import type {SqlDriver} from '@/lib/feedback/driver'
+import {createPgDriver} from '@/lib/feedback/pg-driver'
+import {pgliteDriver} from '@/lib/feedback/pglite-driver'
+
+/** Hands out empty databases of one kind for store tests, and removes them afterwards. */
+export type TestDatabases = {
+  kind: SqlDriver['kind']
+  /** A new, empty database. Tests may open several; `cleanup` closes and removes them all. */
+  fresh(): Promise<SqlDriver>
+  cleanup(): Promise<void>
+}
+
+/**
+ * In-memory PGlite. Setting one up from nothing takes ~5 s, so the first empty instance is dumped
+ * and every later one starts from that dump (under a second).
+ */
+export function pgliteDatabases(): TestDatabases {
+  let pristine: Promise<File | Blob> | undefined
+  const opened: SqlDriver[] = []
+  return {
+    kind: 'pglite',
+    async fresh() {
+      pristine ??= PGlite.create().then(async (db) => {
+        const dump = await db.dumpDataDir('none')
+        await db.close()
+        return dump
+      })
+      const driver = pgliteDriver(await PGlite.create({loadDataDir: await pristine}))
+      opened.push(driver)
+      return driver
+    },
+    async cleanup() {
+      await Promise.all(opened.map((driver) => driver.close()))
+    },
+  }
+}
+
+/** Throwaway databases created on the PostgreSQL server at `adminUrl`, dropped afterwards. */
+export function postgresDatabases(adminUrl: string): TestDatabases {
+  const created: {name: string; driver: SqlDriver}[] = []
+  async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({connectionString: adminUrl})
+    await client.connect()
+    try {
+      return await work(client)
+    } finally {
+      await client.end()
+    }
+  }
+  return {
+    kind: 'postgres',
+    async fresh() {
+      const name = `feedback_test_${randomBytes(6).toString('hex')}`
+      await admin((client) => client.query(`CREATE DATABASE ${name}`))
+      const url = new URL(adminUrl)
+      url.pathname = `/${name}`
+      const driver = createPgDriver(url.toString())
+      created.push({name, driver})
+      return driver
+    },
+    async cleanup() {
+      await Promise.all(created.map(({driver}) => driver.close()))
+      await admin(async (client) => {
+        for (const {name} of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      })
+    },
+  }
+}
+
+/**
+ * The databases the store tests run against: PGlite always, PostgreSQL when TEST_DATABASE_URL
+ * names a server the tests may create databases on (`npm run test:postgres`, as CI does).
+ */
+export function storeTestTargets(): {name: string; databases: () => TestDatabases; skipReason?: string}[] {
+  const url = process.env.TEST_DATABASE_URL
+  return [
+    {name: 'PGlite', databases: pgliteDatabases},
+    {
+      name: 'PostgreSQL',
+      databases: () => postgresDatabases(url!),
+      skipReason: url
+        ? undefined
+        : 'TEST_DATABASE_URL is not set, so there is no PostgreSQL server to test against',
+    },
+  ]
+}
+
+/**
+ * Rate limits count writes per clock minute. A test that fills a window waits out the last few
+ * seconds of a minute first, so the window cannot roll over halfway through it.
+ */
+export async function awayFromMinuteBoundary(seconds = 5) {
+  const intoMinute = Date.now() % 60_000
+  if (intoMinute > 60_000 - seconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 100))
+  }
+}

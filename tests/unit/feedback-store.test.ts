@@ -1,0 +1,263 @@
+/**
+ * The feedback store against a real engine: in-memory PGlite always, and a real PostgreSQL server
+ * when TEST_DATABASE_URL is set (`npm run test:postgres`). The same tests run on both.
+ */
+import type {SqlDriver} from '@/lib/feedback/driver'
+import {migrate, readMigrations} from '@/lib/feedback/migrate'
+import {createFeedbackStore, normaliseSearchQuery, type FeedbackStore} from '@/lib/feedback/store'
+
+import {awayFromMinuteBoundary, storeTestTargets, type TestDatabases} from '../support/feedback-databases'
+
+jest.setTimeout(60_000)
+
+const vote = (overrides: Partial<Parameters<FeedbackStore['recordVote']>[0]> = {}) => ({
+  termId: 'term-backlink',
+  termRev: 'rev-1',
+  readerHash: 'reader-a',
+  vote: 'yes' as const,
+  ...overrides,
+})
+
+const totalVotes = async (store: FeedbackStore, termId?: string) =>
+  (await store.voteCounts())
+    .filter((row) => termId === undefined || row.termId === termId)
+    .reduce((sum, row) => sum + row.votes, 0)
+
+for (const target of storeTestTargets()) {
+  if (target.skipReason) {
+    describe.skip(`feedback store on ${target.name} (skipped: ${target.skipReason})`, () => {
+      it('runs the store tests', () => {})
+    })
+    console.warn(`Skipping the feedback store tests on ${target.name}: ${target.skipReason}.`)
+    continue
+  }
+
+  describe(`feedback store on ${target.name}`, () => {
+    let databases: TestDatabases
+    let driver: SqlDriver
+    let store: FeedbackStore
+
+    beforeAll(async () => {
+      databases = target.databases()
+      driver = await databases.fresh()
+      store = await createFeedbackStore(driver)
+    })
+
+    afterAll(() => databases?.cleanup())
+
+    describe('migrations', () => {
+      it('records every migration file as applied when the store opens', async () => {
+        const files = await readMigrations()
+        expect(files.map((m) => m.version)).toEqual([1])
+        const applied = await driver.query<{version: number; name: string}>(
+          'SELECT version, name FROM feedback_migrations ORDER BY version',
+        )
+        expect(applied).toEqual([{version: 1, name: 'initial'}])
+      })
+
+      it('applies nothing twice when the store opens again', async () => {
+        await expect(migrate(driver, await readMigrations())).resolves.toEqual([])
+        await createFeedbackStore(driver)
+        const [row] = await driver.query<{n: number}>(
+          'SELECT count(*)::integer AS n FROM feedback_migrations',
+        )
+        expect(row!.n).toBe(1)
+      })
+
+      it('applies only the new versions, in order', async () => {
+        const fresh = await databases.fresh()
+        const initial = await readMigrations()
+        await expect(migrate(fresh, initial)).resolves.toEqual([1])
+        const later = [
+          ...initial,
+          {version: 3, name: 'third', sql: 'ALTER TABLE feedback_settings ADD COLUMN third text'},
+          {version: 2, name: 'second', sql: 'ALTER TABLE feedback_settings ADD COLUMN second text'},
+        ].sort((a, b) => a.version - b.version)
+        await expect(migrate(fresh, later)).resolves.toEqual([2, 3])
+        const columns = await fresh.query<{column_name: string}>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'feedback_settings'
+           ORDER BY ordinal_position`,
+        )
+        expect(columns.map((c) => c.column_name)).toEqual(['name', 'value', 'second', 'third'])
+      })
+
+      it('leaves nothing half applied when a migration fails', async () => {
+        const fresh = await databases.fresh()
+        const broken = [
+          ...(await readMigrations()),
+          {version: 2, name: 'broken', sql: 'CREATE TABLE half_done (a int); SELECT * FROM no_such_table'},
+        ]
+        await expect(migrate(fresh, broken)).rejects.toThrow(/no_such_table/)
+        const tables = await fresh.query<{table_name: string}>(
+          `SELECT table_name FROM information_schema.tables
+           WHERE table_name IN ('feedback_votes', 'half_done', 'feedback_migrations')`,
+        )
+        expect(tables).toEqual([])
+      })
+
+      it('lets two instances that start together migrate one database once', async () => {
+        const fresh = await databases.fresh()
+        const migrations = await readMigrations()
+        const results = await Promise.all([migrate(fresh, migrations), migrate(fresh, migrations)])
+        expect(results.flat()).toEqual([1])
+      })
+    })
+
+    describe('reader salt', () => {
+      it('generates a random salt once and keeps it in the database', async () => {
+        expect(store.readerSalt).toMatch(/^[A-Za-z0-9_-]{43}$/)
+        const again = await createFeedbackStore(driver)
+        expect(again.readerSalt).toBe(store.readerSalt)
+      })
+
+      it('uses the configured salt instead when there is one', async () => {
+        const configured = await createFeedbackStore(driver, {salt: 'from-the-environment'})
+        expect(configured.readerSalt).toBe('from-the-environment')
+      })
+    })
+
+    describe('votes', () => {
+      it('stores a vote with the term id and revision', async () => {
+        await expect(store.recordVote(vote({termId: 'term-a'}), 20)).resolves.toEqual({stored: true})
+        expect((await store.voteCounts()).filter((row) => row.termId === 'term-a')).toEqual([
+          {termId: 'term-a', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
+        ])
+      })
+
+      it('replaces a reader’s earlier answer on the same revision, reason and comment included', async () => {
+        await store.recordVote(vote({termId: 'term-b', reason: 'clear', comment: 'Great.'}), 20)
+        await store.recordVote(vote({termId: 'term-b', vote: 'no', reason: 'hard-to-understand'}), 20)
+        expect((await store.voteCounts()).filter((row) => row.termId === 'term-b')).toEqual([
+          {termId: 'term-b', termRev: 'rev-1', vote: 'no', reason: 'hard-to-understand', votes: 1},
+        ])
+        expect((await store.comments(100)).filter((c) => c.termId === 'term-b')).toEqual([])
+      })
+
+      it('keeps a reader’s votes on different revisions apart', async () => {
+        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-1'}), 20)
+        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-2', vote: 'no'}), 20)
+        const rows = (await store.voteCounts()).filter((row) => row.termId === 'term-c')
+        expect(rows.sort((a, b) => a.termRev.localeCompare(b.termRev))).toEqual([
+          {termId: 'term-c', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
+          {termId: 'term-c', termRev: 'rev-2', vote: 'no', reason: null, votes: 1},
+        ])
+      })
+
+      it('refuses a reader’s writes over the limit this minute, storing nothing, and says when to retry', async () => {
+        const reader = 'reader-rate-limited'
+        await awayFromMinuteBoundary()
+        for (let i = 0; i < 3; i++) {
+          await expect(
+            store.recordVote(vote({termId: `term-limit-${i}`, readerHash: reader}), 3),
+          ).resolves.toEqual({
+            stored: true,
+          })
+        }
+        const refused = await store.recordVote(
+          vote({termId: 'term-limit-0', readerHash: reader, vote: 'no'}),
+          3,
+        )
+        expect(refused).toEqual({stored: false, retryAfterSeconds: expect.any(Number)})
+        if (refused.stored) throw new Error('unreachable')
+        expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+        expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+        // The refused vote changed nothing, and other readers are not affected.
+        expect((await store.voteCounts()).find((row) => row.termId === 'term-limit-0')).toMatchObject({
+          vote: 'yes',
+          votes: 1,
+        })
+        await expect(
+          store.recordVote(vote({termId: 'term-limit-0', readerHash: 'someone-else'}), 3),
+        ).resolves.toEqual({stored: true})
+      })
+
+      it('stores 1,000 votes from 1,000 readers sent at once, each exactly once', async () => {
+        const results = await Promise.all(
+          Array.from({length: 1000}, (_, i) =>
+            store.recordVote(
+              vote({termId: 'term-crowd', readerHash: `crowd-${i}`, vote: i % 4 ? 'yes' : 'no'}),
+              20,
+            ),
+          ),
+        )
+        expect(results.every((result) => result.stored)).toBe(true)
+        const rows = (await store.voteCounts()).filter((row) => row.termId === 'term-crowd')
+        expect(Object.fromEntries(rows.map((row) => [row.vote, row.votes]))).toEqual({yes: 750, no: 250})
+        const [distinct] = await driver.query<{readers: number}>(
+          "SELECT count(DISTINCT reader_hash)::integer AS readers FROM feedback_votes WHERE term_id = 'term-crowd'",
+        )
+        expect(distinct!.readers).toBe(1000)
+      })
+
+      it('leaves exactly one row after 100 votes from one reader sent at once', async () => {
+        const results = await Promise.all(
+          Array.from({length: 100}, (_, i) =>
+            store.recordVote(
+              vote({termId: 'term-repeat', readerHash: 'eager', vote: i % 2 ? 'yes' : 'no'}),
+              1000,
+            ),
+          ),
+        )
+        expect(results.every((result) => result.stored)).toBe(true)
+        await expect(totalVotes(store, 'term-repeat')).resolves.toBe(1)
+      })
+    })
+
+    describe('comments', () => {
+      it('lists comments newest first, up to the limit', async () => {
+        await store.recordVote(vote({termId: 'term-d', readerHash: 'c1', comment: 'First'}), 20)
+        // PGlite's clock counts milliseconds: two writes within one would tie.
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        await store.recordVote(
+          vote({termId: 'term-d', readerHash: 'c2', vote: 'no', reason: 'other', comment: 'Second'}),
+          20,
+        )
+        const comments = (await store.comments(1000)).filter((c) => c.termId === 'term-d')
+        expect(comments.map((c) => c.comment)).toEqual(['Second', 'First'])
+        expect(comments[0]).toEqual({
+          termId: 'term-d',
+          termRev: 'rev-1',
+          vote: 'no',
+          reason: 'other',
+          comment: 'Second',
+          at: expect.any(Date),
+        })
+        await expect(store.comments(1)).resolves.toHaveLength(1)
+      })
+    })
+
+    describe('search misses', () => {
+      it('normalises queries so the same words count as one miss', () => {
+        expect(normaliseSearchQuery('  Back   LINK\t')).toBe('back link')
+        expect(normaliseSearchQuery('ＳＥＯ')).toBe('seo')
+        expect(normaliseSearchQuery('x'.repeat(300))).toHaveLength(100)
+      })
+
+      it('counts each normalised query and keeps when it was first and last seen', async () => {
+        await store.recordSearchMiss('Crawl Budget')
+        await store.recordSearchMiss('  crawl   budget ')
+        await store.recordSearchMiss('hreflang')
+        await store.recordSearchMiss('   ')
+        const misses = await store.listSearchMisses(10)
+        expect(misses.map(({query, count}) => ({query, count}))).toEqual([
+          {query: 'crawl budget', count: 2},
+          {query: 'hreflang', count: 1},
+        ])
+        expect(misses[0]!.lastSeen.getTime()).toBeGreaterThanOrEqual(misses[0]!.firstSeen.getTime())
+        await expect(store.listSearchMisses(1)).resolves.toHaveLength(1)
+      })
+
+      it('keeps no reader identity with a miss', async () => {
+        const columns = await driver.query<{column_name: string}>(
+          "SELECT column_name FROM information_schema.columns WHERE table_name = 'search_misses'",
+        )
+        expect(columns.map((c) => c.column_name).sort()).toEqual([
+          'count',
+          'first_seen',
+          'last_seen',
+          'query',
+        ])
+      })
+    })
+  })
+}
