@@ -12,7 +12,7 @@ import {
   letterAnchor,
   type IndexFilters,
 } from '@/lib/glossary-index'
-import {searchTerms} from '@/lib/search/term-search'
+import {searchSubmitted} from '@/lib/search/term-search'
 import {absoluteUrl, siteName} from '@/lib/site'
 import {glossaryJsonLd} from '@/lib/structured-data'
 
@@ -166,8 +166,7 @@ export async function GlossaryIndex({filters: parsed}: {filters: IndexFilters}) 
     (!filters.category || term.category?.slug === filters.category) &&
     (!filters.difficulty || term.difficulty === filters.difficulty)
 
-  const search = filters.q ? await searchTerms(filters.q) : null
-  // Where a search that found nothing is known on the server (the other is GET /api/search).
+  const search = filters.q ? await searchSubmitted(filters.q) : null
   const results = search?.results.filter(matchesFilters) ?? []
   const shown = terms.filter(matchesFilters)
   const groups = groupByLetter(shown)

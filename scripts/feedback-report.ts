@@ -1,5 +1,6 @@
 /**
- * `npm run feedback:report` prints the readers' feedback per term as a table; `-- --csv` prints CSV.
+ * `npm run feedback:report` prints the readers' feedback per term as a table; `-- --csv` prints CSV;
+ * `npm run search:misses` (`--misses`) prints the searches that found nothing.
  *
  * It asks the running site first (FEEDBACK_REPORT_URL, default http://localhost:3000), because the
  * site's process owns an embedded database folder. When no site answers there, it opens the
@@ -87,9 +88,28 @@ function printTable({source, summary}: Report) {
   }
 }
 
+/** `npm run search:misses`: only the searches that found nothing, most frequent first. */
+function printSearchMisses({source, summary}: Report) {
+  console.log(`Searches that found nothing, from ${source}, ${summary.generatedAt}\n`)
+  if (summary.searchMisses.length === 0) console.log('None yet.')
+  else
+    console.log(
+      table([
+        ['Query', 'Times', 'First seen', 'Last seen'],
+        ...summary.searchMisses.map((miss) => [
+          miss.query,
+          String(miss.count),
+          miss.firstSeen,
+          miss.lastSeen,
+        ]),
+      ]),
+    )
+}
+
 async function main() {
   const report = (await fromServer()) ?? (await fromDatabase())
-  if (process.argv.includes('--csv')) process.stdout.write(summaryToCsv(report.summary))
+  if (process.argv.includes('--misses')) printSearchMisses(report)
+  else if (process.argv.includes('--csv')) process.stdout.write(summaryToCsv(report.summary))
   else printTable(report)
 }
 

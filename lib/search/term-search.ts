@@ -1,6 +1,7 @@
 import 'server-only'
 
 import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
+import {recordSearchMiss} from '@/lib/feedback/server'
 
 import {buildSearchIndex, searchIndex, type SearchIndex} from './search-index'
 
@@ -51,4 +52,15 @@ export async function searchTerms(
       matchedAlias,
     })),
   }
+}
+
+/**
+ * A search a reader submitted (the results page, not the suggestions fetched while typing, which
+ * would count every half-typed word): when it finds nothing, it is counted for the content team
+ * as a term readers looked for and did not find. Only the query text is kept.
+ */
+export async function searchSubmitted(query: string): Promise<{total: number; results: TermSearchResult[]}> {
+  const found = await searchTerms(query)
+  if (found.total === 0) await recordSearchMiss(query)
+  return found
 }
