@@ -216,10 +216,17 @@ describe('embedding and the JSON endpoint', () => {
     await new Promise((resolve) => thirdParty?.close(resolve))
   })
 
+  /** The framing directive of the response's Content-Security-Policy. */
+  const frameAncestors = (response: Response) =>
+    (response.headers.get('content-security-policy') ?? '')
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('frame-ancestors'))
+
   it('lets only the embed route be framed, by any site', async () => {
     const embed = await fetch(`${base()}/embed/glossary/backlink`)
     expect(embed.status).toBe(200)
-    expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *')
+    expect(frameAncestors(embed)).toBe('frame-ancestors *')
     expect(embed.headers.get('x-frame-options')).toBeNull()
 
     for (const path of [
@@ -236,10 +243,7 @@ describe('embedding and the JSON endpoint', () => {
     ]) {
       const response = await fetch(`${base()}${path}`, {redirect: 'manual'})
       expect([path, response.headers.get('x-frame-options')]).toEqual([path, 'DENY'])
-      expect([path, response.headers.get('content-security-policy')]).toEqual([
-        path,
-        "frame-ancestors 'none'",
-      ])
+      expect([path, frameAncestors(response)]).toEqual([path, "frame-ancestors 'none'"])
     }
   })
 
