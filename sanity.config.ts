@@ -1,10 +1,14 @@
 'use client'
 
 import {defineConfig} from 'sanity'
+import {presentationTool} from 'sanity/presentation'
 import {structureTool} from 'sanity/structure'
 
-import {sanityProject} from './sanity/env'
+import {sanityProject, STUDIO_PATH} from './sanity/env'
+import {presentationResolve} from './sanity/presentation'
 import {schemaTypes} from './sanity/schemaTypes'
+import {defaultDocumentNode, structure} from './sanity/structure'
+import {termInCategoryTemplate} from './sanity/templates'
 
 /**
  * The Studio, embedded at /studio and runnable standalone with `npm run studio`. Without a
@@ -13,9 +17,19 @@ import {schemaTypes} from './sanity/schemaTypes'
 export default defineConfig({
   name: 'default',
   title: 'Glossary',
-  basePath: '/studio',
+  basePath: STUDIO_PATH,
   projectId: sanityProject?.projectId ?? 'not-configured',
   dataset: sanityProject?.dataset ?? 'production',
-  schema: {types: schemaTypes},
-  plugins: [structureTool()],
+  schema: {
+    types: schemaTypes,
+    templates: (templates) => [...templates, termInCategoryTemplate],
+  },
+  plugins: [
+    structureTool({structure, defaultDocumentNode}),
+    // Live preview of drafts on the real pages, through the site's draft mode.
+    presentationTool({
+      previewUrl: {previewMode: {enable: '/api/draft-mode/enable'}},
+      resolve: presentationResolve,
+    }),
+  ],
 })
