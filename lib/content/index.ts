@@ -6,6 +6,7 @@ import {sanityProject} from '../../sanity/env'
 import {
   AUTHOR_QUERY,
   AUTHOR_SLUGS_QUERY,
+  REFERENCING_DOCUMENTS_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
@@ -15,6 +16,7 @@ import {
 import type {
   AUTHOR_QUERY_RESULT,
   AUTHOR_SLUGS_QUERY_RESULT,
+  REFERENCING_DOCUMENTS_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
@@ -24,7 +26,7 @@ import type {
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {createSanitySource} from './sanity-source'
-import type {ContentSource} from './source'
+import type {ContentSource, FetchOptions} from './source'
 import {tags} from './tags'
 import {termUrlSegments} from './term-names'
 
@@ -47,8 +49,11 @@ export function contentSource(): ContentSource {
 
 export const usesEmbeddedDataset = () => !sanityProject
 
-export function getTerm(slug: string): Promise<TERM_QUERY_RESULT> {
-  return contentSource().fetch(TERM_QUERY, {slug}, [tags.term(slug)])
+export {isPreviewing, previewOptions} from './preview'
+
+/** A published term; in draft mode pass `previewOptions(…)` to read its draft. */
+export function getTerm(slug: string, options?: FetchOptions): Promise<TERM_QUERY_RESULT> {
+  return contentSource().fetch(TERM_QUERY, {slug}, [tags.term(slug)], options)
 }
 
 export function listTermSlugs(): Promise<TERM_SLUGS_QUERY_RESULT> {
@@ -80,4 +85,9 @@ export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
 /** The current revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
   return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.termIndex])
+}
+
+/** The published documents that reference a document, read fresh: their pages show it. */
+export function listReferencingDocuments(id: string): Promise<REFERENCING_DOCUMENTS_QUERY_RESULT> {
+  return contentSource().fetch(REFERENCING_DOCUMENTS_QUERY, {id}, [], {fresh: true})
 }

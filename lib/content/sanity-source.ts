@@ -3,13 +3,29 @@ import 'server-only'
 import {createClient} from 'next-sanity'
 
 import type {SanityProject} from '../../sanity/env'
-import {REVALIDATE_SECONDS, type ContentSource} from './source'
+import {STUDIO_PATH} from '../../sanity/env'
+import {withoutRequestDetails} from './lake-errors'
+import {REVALIDATE_SECONDS, type ContentSource, type FetchOptions} from './source'
 
 type SanitySourceOptions = SanityProject & {token?: string; apiHost?: string}
 
+type StegaFilter = NonNullable<
+  NonNullable<Exclude<Parameters<typeof createClient>[0]['stega'], boolean>>['filter']
+>
+
 /**
- * Reads the Content Lake through next-sanity. Always the published perspective: visitors never
- * see drafts. Each fetch carries Next cache tags so a webhook can refresh exactly what changed.
+ * Values the page compares or maps rather than prints: an edit marker inside one would break the
+ * comparison (a difficulty badge would not find its label).
+ */
+const CODED_FIELDS = new Set(['difficulty', 'language', 'tone'])
+
+const keepCodedValuesClean: StegaFilter = (props) =>
+  CODED_FIELDS.has(String(props.sourcePath.at(-1))) ? false : props.filterDefault(props)
+
+/**
+ * Reads the Content Lake through next-sanity. Visitors get the published perspective, cached and
+ * tagged so the webhook can refresh exactly what changed; only an editor in draft mode reads
+ * drafts, with the read token and never from or into the cache.
  */
 export function createSanitySource({
   projectId,
@@ -26,13 +42,36 @@ export function createSanitySource({
     perspective: 'published',
     // The CDN serves public data fastest; a token needs the live API.
     useCdn: !token && !apiHost,
-    stega: false,
+    stega: {enabled: false, studioUrl: STUDIO_PATH, filter: keepCodedValuesClean},
     ...(apiHost ? {apiHost, useProjectHostname: false} : {}),
   })
+
+  function fetchDraft<Result>(query: string, params: Record<string, unknown>, stega: boolean) {
+    if (!token) throw new Error('Draft mode needs SANITY_API_READ_TOKEN to read drafts.')
+    return client.fetch<Result>(query, params, {
+      perspective: 'drafts',
+      useCdn: false,
+      stega,
+      cache: 'no-store',
+    })
+  }
+
   return {
     // The Content Lake may be briefly unreachable at start; ISR keeps serving the last good pages.
     warmUp: async () => {},
-    fetch: <Result>(query: string, params: Record<string, unknown>, tags: string[]) =>
-      client.fetch<Result>(query, params, {next: {revalidate: REVALIDATE_SECONDS, tags}}),
+    fetch: async <Result>(
+      query: string,
+      params: Record<string, unknown>,
+      tags: string[],
+      {draft, fresh}: FetchOptions = {},
+    ) => {
+      try {
+        if (draft) return await fetchDraft<Result>(query, params, draft.stega)
+        if (fresh) return await client.fetch<Result>(query, params, {useCdn: false, cache: 'no-store'})
+        return await client.fetch<Result>(query, params, {next: {revalidate: REVALIDATE_SECONDS, tags}})
+      } catch (error) {
+        throw withoutRequestDetails(error)
+      }
+    },
   }
 }

@@ -1,13 +1,14 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
 import {notFound, permanentRedirect} from 'next/navigation'
+import {stegaClean} from 'next-sanity'
 
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {PortableText, hasContent} from '@/components/portable-text'
-import {findTermRedirect, getTerm, listTermSlugs, type Term} from '@/lib/content'
+import {findTermRedirect, getTerm, listTermSlugs, previewOptions, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
-import {readingMinutes} from '@/lib/reading-time'
+import {termReadingMinutes} from '@/lib/reading-time'
 import {absoluteUrl, authorPath, categoryPath, termPath} from '@/lib/site'
 import {TERM_SECTIONS} from '@/lib/term-sections'
 
@@ -32,9 +33,12 @@ export async function generateStaticParams() {
   return slugs.slice(0, PRERENDERED_TERMS).map((slug) => ({slug}))
 }
 
-/** Finds the term, or sends an alias or old slug to the term's page for good, or 404s. */
+/**
+ * Finds the term (its draft, with edit markers, for an editor in draft mode), or sends an alias
+ * or old slug to the term's page for good, or 404s.
+ */
 async function loadTerm(slug: string): Promise<Term> {
-  const term = await getTerm(slug)
+  const term = await getTerm(slug, await previewOptions({stega: true}))
   if (term) return term
   const target = await findTermRedirect(slug.toLowerCase())
   if (target) permanentRedirect(termPath(target))
@@ -43,7 +47,8 @@ async function loadTerm(slug: string): Promise<Term> {
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   // Redirects and 404s are the page's job; answering them here too would send them twice.
-  const term = await getTerm((await params).slug)
+  // No edit markers in metadata: they would end up in titles and share cards.
+  const term = await getTerm((await params).slug, await previewOptions({stega: false}))
   if (!term) return {}
   const url = absoluteUrl(termPath(term.slug))
   const title = term.seo?.title || `${term.title}: definition and meaning`
@@ -63,13 +68,12 @@ function sectionsOf(term: Term) {
 
 export default async function TermPage({params}: Props) {
   const term = await loadTerm((await params).slug)
+  // Share links carry the title and definition in their URLs, where edit markers must not go.
+  const share = {title: stegaClean(term.title), shortDefinition: stegaClean(term.shortDefinition)}
   const sections = sectionsOf(term)
   const relatedTerms = compact(term.relatedTerms)
   const deeperGuides = compact(term.deeperGuides)
-  const minutes = readingMinutes({
-    ...term,
-    richText: [term.intro, ...TERM_SECTIONS.map((s) => term[s.field]), term.businessContext?.body],
-  })
+  const minutes = termReadingMinutes(term)
   const toc: TocEntry[] = [
     ...sections.map(({id, title}) => ({id, title})),
     ...(relatedTerms.length ? [{id: 'related-terms', title: 'Related Terms'}] : []),
@@ -136,8 +140,8 @@ export default async function TermPage({params}: Props) {
           <div className="mt-4">
             <ShareBar
               id="share-top"
-              title={term.title}
-              shortDefinition={term.shortDefinition}
+              title={share.title}
+              shortDefinition={share.shortDefinition}
               slug={term.slug}
             />
           </div>
@@ -199,8 +203,8 @@ export default async function TermPage({params}: Props) {
           )}
           <ShareBar
             id="share-bottom"
-            title={term.title}
-            shortDefinition={term.shortDefinition}
+            title={share.title}
+            shortDefinition={share.shortDefinition}
             slug={term.slug}
           />
           <Feedback termId={term._id} slug={term.slug} />
