@@ -1,6 +1,8 @@
 import type {NextConfig} from 'next'
 
 const nextConfig: NextConfig = {
+  // A second build (the Sanity-mode fixture the browser suite runs against) goes to its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   images: {
     remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
