@@ -75,9 +75,9 @@ export const structure: StructureResolver = (S) =>
             ]),
         ),
       S.divider(),
-      S.documentTypeListItem('guide'),
-      S.documentTypeListItem('author'),
-      S.documentTypeListItem('category'),
+      S.documentTypeListItem('guide').title('Guides'),
+      S.documentTypeListItem('author').title('Authors'),
+      S.documentTypeListItem('category').title('Categories'),
     ])
 
 /**

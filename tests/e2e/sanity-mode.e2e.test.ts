@@ -8,6 +8,7 @@ import {TERM_QUERY} from '@/sanity/queries'
 import {launchBrowser, withPage} from './support/browser'
 import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest, setCookie} from './support/http'
+import {fakeSanityApi} from './support/sanity-api'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
 import {webhookHeaders} from './support/webhook'
@@ -86,6 +87,65 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     expect(queries.some((q) => q.query === TERM_QUERY && q.params.slug === 'inbound-link')).toBe(true)
     expect(queries.map((q) => q.perspective)).toEqual(queries.map(() => 'published'))
   })
+
+  it('gives editors a Studio to find terms, see their reading time and what uses them', () =>
+    withPage(browser, 'studio-structure', async (page) => {
+      const consoleErrors: string[] = []
+      page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
+      await fakeSanityApi(page, {lake, origin: server.url})
+      const link = (name: string | RegExp) => page.getByRole('link', {name, exact: typeof name === 'string'})
+
+      await page.goto(url('/studio/structure'))
+      for (const name of ['Terms', 'Guides', 'Authors', 'Categories']) await link(name).waitFor()
+
+      await link('Terms').click()
+      await link('Needs review').click()
+      const terms = published
+        .filter((doc) => doc._type === 'term')
+        .sort((a, b) => String(a.updated).localeCompare(String(b.updated)))
+      await link(new RegExp(`^${terms[0].title}`)).waitFor()
+      await expect(link(new RegExp(`^${terms.at(-1)!.title}`)).count()).resolves.toBe(0)
+
+      await link('By difficulty').click()
+      await link('Advanced').click()
+      const advanced = published.filter((doc) => doc.difficulty === 'advanced')
+      await link(new RegExp(`^${advanced[0].title}`)).waitFor()
+      await expect(link(/Advanced · /).count()).resolves.toBe(advanced.length)
+      await expect(link(/(Beginner|Intermediate) · /).count()).resolves.toBe(0)
+
+      await link('By category').click()
+      await link(/^Links & Authority/).click()
+      // The term preview: title, then difficulty and short definition.
+      const backlink = link(/^Backlink/)
+      await expect(backlink.innerText()).resolves.toMatch(/\nBeginner · A link on another website/)
+
+      await backlink.click()
+      const sitePage = await rawRequest(url('/glossary/backlink'))
+      const minutes = sitePage.body.match(/(\d+)(?:<!-- -->)? min read/)![1]
+      await page.getByText(`Reading time: ${minutes} min, as the page will show it.`).waitFor()
+
+      await page.getByRole('tab', {name: 'Used by'}).click()
+      const usedBy = page.getByRole('region', {name: 'Used by'}).getByRole('link')
+      await usedBy.first().waitFor()
+      const referencing = published.filter(
+        (doc) =>
+          ['term', 'guide'].includes(doc._type) && JSON.stringify(doc).includes('"_ref":"term-backlink"'),
+      )
+      await expect(usedBy.count()).resolves.toBe(referencing.length)
+      await usedBy.filter({hasText: 'Link Building'}).first().click()
+      await page.waitForURL(/term-link-building/)
+
+      // "Create" in a category's list starts a term already filed under that category.
+      await page.goto(url('/studio/structure/terms;byCategory;category-links-authority'))
+      await link('Term in category').click()
+      await page.getByText('Reading time: 1 min, as the page will show it.').waitFor()
+      await page.locator('form').first().getByText('Links & Authority', {exact: true}).waitFor()
+      await expect(page.locator('form').first().innerText()).resolves.toMatch(
+        /\nCategory\nLinks & Authority\n/,
+      )
+
+      expect(consoleErrors).toEqual([])
+    }))
 
   it('turns draft mode on only for a valid preview secret, and then shows the draft', async () => {
     const wrong = await rawRequest(url('/api/draft-mode/enable?sanity-preview-secret=guessed'))

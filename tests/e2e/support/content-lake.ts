@@ -41,6 +41,13 @@ function documentsFor(perspective: string | null, documents: SanityDocument[]): 
   return [...byId.values()]
 }
 
+/** groq-js slices by constant numbers only; the Content Lake (and the Studio) also slice by parameter. */
+const withConstantSlices = (query: string, params: Record<string, unknown>) =>
+  query.replace(
+    /\[(\s*\d+\s*\.{2,3}\s*)\$(\w+)\s*\]/g,
+    (_, start: string, name: string) => `[${start}${Number(params[name])}]`,
+  )
+
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = ''
   for await (const chunk of request) body += chunk
@@ -50,7 +57,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /**
  * A local stand-in for the Content Lake's query API (`/v<date>/data/query/<dataset>`, GET or
  * POST): it runs the GROQ it receives with groq-js over the documents it was given, honouring
- * the perspective, and records each query so tests can check what the site asked for.
+ * the perspective, and records each query so tests can check what the site asked for. It also
+ * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them.
  */
 export async function startContentLake({
   documents,
@@ -65,6 +73,12 @@ export async function startContentLake({
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost')
     response.setHeader('content-type', 'application/json')
+    const doc = url.pathname.match(/^\/v[\w-]+\/data\/doc\/[\w-]+\/(.+)$/)
+    if (doc) {
+      const ids = decodeURIComponent(doc[1]).split(',')
+      response.end(JSON.stringify({documents: content.filter((d) => ids.includes(d._id)), omitted: []}))
+      return
+    }
     if (!/^\/v[\w-]+\/data\/query\/[\w-]+$/.test(url.pathname)) {
       response.statusCode = 404
       response.end(JSON.stringify({error: {description: `No stand-in for ${url.pathname}`}}))
@@ -84,7 +98,7 @@ export async function startContentLake({
     received.push({query, params, perspective, authorization: request.headers.authorization ?? null})
     try {
       const dataset = documentsFor(perspective, content)
-      const result = await (await evaluate(parse(query), {dataset, params})).get()
+      const result = await (await evaluate(parse(withConstantSlices(query, params)), {dataset, params})).get()
       response.end(JSON.stringify({ms: 1, query, result}))
     } catch (error) {
       response.statusCode = 400
