@@ -9,6 +9,7 @@ const config = [
   {
     ignores: [
       '.next/**',
+      '.next-sanity/**',
       'node_modules/**',
       '.data/**',
       'test-results/**',

@@ -3,6 +3,8 @@ import type {NextConfig} from 'next'
 import {securityHeaders} from './lib/security-headers'
 
 const nextConfig: NextConfig = {
+  // A second build (the Sanity-mode fixture the browser suite runs against) goes to its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   headers: async () => securityHeaders(),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.

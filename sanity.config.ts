@@ -1,12 +1,16 @@
 'use client'
 
 import {defineConfig} from 'sanity'
+import {presentationTool} from 'sanity/presentation'
 import {structureTool} from 'sanity/structure'
 
-import {sanityProject} from './sanity/env'
+import {sanityProject, STUDIO_PATH} from './sanity/env'
+import {presentationResolve} from './sanity/presentation'
 import {schemaTypes} from './sanity/schemaTypes'
 import {linksTool} from './sanity/tools/links'
 import {feedbackTool} from './sanity/tools/feedback'
+import {defaultDocumentNode, structure} from './sanity/structure'
+import {termInCategoryTemplate} from './sanity/templates'
 
 /**
  * The Studio, embedded at /studio and runnable standalone with `npm run studio`. Without a
@@ -15,10 +19,20 @@ import {feedbackTool} from './sanity/tools/feedback'
 export default defineConfig({
   name: 'default',
   title: 'Glossary',
-  basePath: '/studio',
+  basePath: STUDIO_PATH,
   projectId: sanityProject?.projectId ?? 'not-configured',
   dataset: sanityProject?.dataset ?? 'production',
-  schema: {types: schemaTypes},
-  plugins: [structureTool()],
+  schema: {
+    types: schemaTypes,
+    templates: (templates) => [...templates, termInCategoryTemplate],
+  },
   tools: (tools) => [...tools, linksTool, feedbackTool()],
+  plugins: [
+    structureTool({structure, defaultDocumentNode}),
+    // Live preview of drafts on the real pages, through the site's draft mode.
+    presentationTool({
+      previewUrl: {previewMode: {enable: '/api/draft-mode/enable'}},
+      resolve: presentationResolve,
+    }),
+  ],
 })

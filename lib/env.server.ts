@@ -7,8 +7,11 @@ function optional(name: string): string | undefined {
   return value ? value : undefined
 }
 
-/** Read token for private datasets (Optional). */
+/** Read token: for private datasets, and to read drafts in draft mode (Optional; preview needs it). */
 export const sanityReadToken = () => optional('SANITY_API_READ_TOKEN')
+
+/** Shared secret that signs Sanity's revalidation webhook (Optional; without it every call is refused). */
+export const sanityRevalidateSecret = () => optional('SANITY_REVALIDATE_SECRET')
 
 /** Overrides the Content Lake host, for a proxy or a local stand-in in tests (Optional). */
 export const sanityApiHost = () => optional('SANITY_API_HOST')

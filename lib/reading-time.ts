@@ -1,5 +1,7 @@
 import {toPlainText, type PortableTextBlock} from '@portabletext/react'
 
+import {TERM_SECTIONS, type TermSectionField} from './term-sections'
+
 /** Adult silent reading of non-fiction on screen, in words per minute. */
 const WORDS_PER_MINUTE = 220
 
@@ -27,4 +29,19 @@ export function readingMinutes({
   const blocks = richText.flatMap((field) => field ?? []) as PortableTextBlock[]
   const words = countWords(plain) + countWords(toPlainText(blocks))
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE))
+}
+
+type TermText = Omit<ReadableTerm, 'richText'> &
+  Partial<Record<'intro' | TermSectionField, RichText>> & {businessContext?: {body?: RichText} | null}
+
+/** Reading time of a term as its page shows it: the summary, the intro, every section and the business context. */
+export function termReadingMinutes(term: TermText): number {
+  return readingMinutes({
+    ...term,
+    richText: [
+      term.intro,
+      ...TERM_SECTIONS.map((section) => term[section.field]),
+      term.businessContext?.body,
+    ],
+  })
 }

@@ -4,6 +4,9 @@
  */
 export const DEFAULT_API_VERSION = '2025-10-01'
 
+/** Where the Studio is embedded; edit markers in previews link back to it. */
+export const STUDIO_PATH = '/studio'
+
 export type SanityProject = {projectId: string; dataset: string; apiVersion: string}
 
 type SanityEnv = {projectId?: string; dataset?: string; apiVersion?: string}

@@ -205,3 +205,27 @@ export const TERM_REVISIONS_QUERY = defineQuery(`*[_type == "term" && defined(sl
   "slug": slug.current,
   title
 }`)
+
+/** Published documents that reference a given one anywhere: their pages show it, so they refresh with it. */
+export const REFERENCING_DOCUMENTS_QUERY = defineQuery(
+  `*[references($id) && defined(slug.current)]{_type, "slug": slug.current}`,
+)
+
+const usedByFilter = /* groq */ `(_type == "term" || _type == "guide") && references($id)`
+
+/** The Studio's "Used by" view: the terms and guides that reference a term, terms first. */
+export const USED_BY_QUERY = defineQuery(
+  `*[${usedByFilter}] | order(_type desc, lower(title) asc){_id, _type, title}`,
+)
+
+/** What the "Used by" view listens to for changes (a listener takes a bare filter). */
+export const USED_BY_LISTENER = `*[${usedByFilter}]`
+
+/**
+ * Terms whose editorial review (`updated`, a date) is more than six months (183 days) old, or
+ * never happened. A filter, not a query: the Studio's "Needs review" list runs it, so `now()` is
+ * the moment the editor opens the list.
+ */
+export const NEEDS_REVIEW_FILTER = /* groq */ `_type == "term" && (
+  !defined(updated) || dateTime(now()) - dateTime(updated + "T00:00:00Z") > 60 * 60 * 24 * 183
+)`

@@ -1196,3 +1196,41 @@ export type TERM_REVISIONS_QUERY_RESULT = Array<{
   slug: string
   title: string
 }>
+
+// Source: sanity/queries.ts
+// Variable: REFERENCING_DOCUMENTS_QUERY
+// Query: *[references($id) && defined(slug.current)]{_type, "slug": slug.current}
+export type REFERENCING_DOCUMENTS_QUERY_RESULT = Array<
+  | {
+      _type: 'author'
+      slug: string
+    }
+  | {
+      _type: 'category'
+      slug: string
+    }
+  | {
+      _type: 'guide'
+      slug: string
+    }
+  | {
+      _type: 'term'
+      slug: string
+    }
+>
+
+// Source: sanity/queries.ts
+// Variable: USED_BY_QUERY
+// Query: *[(_type == "term" || _type == "guide") && references($id)] | order(_type desc, lower(title) asc){_id, _type, title}
+export type USED_BY_QUERY_RESULT = Array<
+  | {
+      _id: string
+      _type: 'guide'
+      title: string
+    }
+  | {
+      _id: string
+      _type: 'term'
+      title: string
+    }
+>

@@ -1,7 +1,10 @@
 import type {Metadata, Viewport} from 'next'
+import {VisualEditing} from 'next-sanity/visual-editing'
 import type {ReactNode} from 'react'
 
+import {PreviewBanner} from '@/components/preview-banner.client'
 import {SiteShell} from '@/components/site-shell'
+import {isPreviewing} from '@/lib/content/preview'
 import {siteName, siteUrl} from '@/lib/site'
 
 import './globals.css'
@@ -19,6 +22,18 @@ export const viewport: Viewport = {
   ],
 }
 
-export default function SiteLayout({children}: {children: ReactNode}) {
-  return <SiteShell>{children}</SiteShell>
+export default async function SiteLayout({children}: {children: ReactNode}) {
+  // Visitors never get the editing tools: they load only for an editor in draft mode.
+  const previewing = await isPreviewing()
+  return (
+    <SiteShell>
+      {children}
+      {previewing && (
+        <>
+          <PreviewBanner />
+          <VisualEditing />
+        </>
+      )}
+    </SiteShell>
+  )
 }

@@ -13,6 +13,7 @@ import {
   CATEGORY_QUERY,
   RECENT_TERMS_QUERY,
   SITEMAP_QUERY,
+  REFERENCING_DOCUMENTS_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
@@ -31,6 +32,7 @@ import type {
   CATEGORY_QUERY_RESULT,
   RECENT_TERMS_QUERY_RESULT,
   SITEMAP_QUERY_RESULT,
+  REFERENCING_DOCUMENTS_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
@@ -42,7 +44,7 @@ import type {
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {createSanitySource} from './sanity-source'
-import type {ContentSource} from './source'
+import type {ContentSource, FetchOptions} from './source'
 import {tags} from './tags'
 import {termUrlSegments} from './term-names'
 
@@ -74,8 +76,9 @@ export function contentSource(): ContentSource {
 
 export const usesEmbeddedDataset = () => !sanityProject
 
-export function getTerm(slug: string): Promise<TERM_QUERY_RESULT> {
-  return contentSource().fetch(TERM_QUERY, {slug}, [tags.term(slug)])
+/** A published term; in draft mode pass `previewOptions(…)` (lib/content/preview) to read its draft. */
+export function getTerm(slug: string, options?: FetchOptions): Promise<TERM_QUERY_RESULT> {
+  return contentSource().fetch(TERM_QUERY, {slug}, [tags.term(slug)], options)
 }
 
 export function listTermSlugs(): Promise<TERM_SLUGS_QUERY_RESULT> {
@@ -153,4 +156,9 @@ export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
 /** Every published term's id, current revision, slug and title. */
 export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
   return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.termIndex])
+}
+
+/** The published documents that reference a document, read fresh: their pages show it. */
+export function listReferencingDocuments(id: string): Promise<REFERENCING_DOCUMENTS_QUERY_RESULT> {
+  return contentSource().fetch(REFERENCING_DOCUMENTS_QUERY, {id}, [], {fresh: true})
 }

@@ -1,11 +1,21 @@
 export type QueryParams = Record<string, unknown>
 
+export type FetchOptions = {
+  /**
+   * Read drafts, for an editor in draft mode (Content Lake only; never cached). `stega` embeds
+   * invisible edit markers in the text, so ask for it only where the text is shown on the page.
+   */
+  draft?: {stega: boolean}
+  /** Skip the data cache: for look-ups that must see the latest publish, such as the revalidation webhook's. */
+  fresh?: boolean
+}
+
 /**
  * Where content comes from: the Sanity Content Lake or the embedded dataset. Both run the very
  * same GROQ, so the generated result types hold for either.
  */
 export interface ContentSource {
-  fetch<Result>(query: string, params: QueryParams, tags: string[]): Promise<Result>
+  fetch<Result>(query: string, params: QueryParams, tags: string[], options?: FetchOptions): Promise<Result>
   /** Called once at server start; a failure here stops start-up. */
   warmUp(): Promise<void>
   /**

@@ -42,6 +42,34 @@ describe('scripts/check-content.ts', () => {
     expect(result.output).toMatch(/term-beta slug: \w+: validation:slug\.not-unique/)
   })
 
+  it('explains every broken rule in plain words, and warns about a term with nowhere to go next', async () => {
+    const result = await checkContent('tests/fixtures/validation-messages.ndjson')
+    expect(result.code).toBe(1)
+    for (const line of [
+      'category-basics title: error: Keep the title to 60 characters or fewer.',
+      'author-desk name: error: Keep the name to 80 characters or fewer.',
+      'author-desk role: error: Keep the role to 100 characters or fewer.',
+      'guide-start title: error: Keep the title to 120 characters or fewer.',
+      'term-lonely relatedTerms: warning: Readers like somewhere to go next: add related terms.',
+      'term-lonely deeperGuides: warning: Consider linking a guide for readers who want more.',
+      'term-lonely aliases.0: error: Remove the empty name or fill it in.',
+      'term-lonely aliases.1: error: Keep each name to 60 characters or fewer.',
+      'term-lonely keyTakeaways: error: Add at least 2 key takeaways.',
+      'term-lonely previousSlugs.1: error: Each old slug only once.',
+      'term-lonely intro.{"_key":"co"}.tone: error: Choose whether this is a tip or a warning.',
+      'term-lonely intro.{"_key":"co"}.text: error: Write the callout text.',
+      'term-lonely intro.{"_key":"cb"}.code: error: Paste the code, or remove the code block.',
+      'term-lonely businessContext.handoff: error: A term cannot hand off to itself.',
+      'term-crowded shortDefinition: error: Keep the short definition to 220 characters or fewer.',
+      'term-crowded keyTakeaways: error: Keep it to 6 key takeaways at most.',
+      'term-crowded keyTakeaways.1: error: Each takeaway only once.',
+    ]) {
+      expect(result.output).toContain(line)
+    }
+    // Every message is ours, in plain words: none falls back to a validator message key.
+    expect(result.output).not.toMatch(/validation:/)
+  })
+
   it('fails on a dangling reference, naming file, line and document', async () => {
     const result = await checkContent('tests/fixtures/dangling-reference.ndjson')
     expect(result.code).toBe(1)

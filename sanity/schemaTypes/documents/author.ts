@@ -11,7 +11,10 @@ export const authorType = defineType({
       name: 'name',
       title: 'Name',
       type: 'string',
-      validation: (rule) => [rule.required().error('Give the author a name.'), rule.max(80)],
+      validation: (rule) => [
+        rule.required().error('Give the author a name.'),
+        rule.max(80).error('Keep the name to 80 characters or fewer.'),
+      ],
     }),
     defineField({
       name: 'slug',
@@ -24,7 +27,10 @@ export const authorType = defineType({
       name: 'role',
       title: 'Role',
       type: 'string',
-      validation: (rule) => [rule.required().error('Say what this author does.'), rule.max(100)],
+      validation: (rule) => [
+        rule.required().error('Say what this author does.'),
+        rule.max(100).error('Keep the role to 100 characters or fewer.'),
+      ],
     }),
     defineField({
       name: 'bio',

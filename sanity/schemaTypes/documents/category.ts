@@ -11,7 +11,10 @@ export const categoryType = defineType({
       name: 'title',
       title: 'Title',
       type: 'string',
-      validation: (rule) => [rule.required().error('Give the category a title.'), rule.max(60)],
+      validation: (rule) => [
+        rule.required().error('Give the category a title.'),
+        rule.max(60).error('Keep the title to 60 characters or fewer.'),
+      ],
     }),
     defineField({
       name: 'slug',

@@ -15,7 +15,10 @@ export const guideType = defineType({
       name: 'title',
       title: 'Title',
       type: 'string',
-      validation: (rule) => [rule.required().error('Give the guide a title.'), rule.max(120)],
+      validation: (rule) => [
+        rule.required().error('Give the guide a title.'),
+        rule.max(120).error('Keep the title to 120 characters or fewer.'),
+      ],
     }),
     defineField({
       name: 'slug',

@@ -1,6 +1,7 @@
 import {BookIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {TermFormInput} from '../../components/term-form-input'
 import {checkAliasesUnique, isTermSlugUnique} from '../../lib/term-uniqueness'
 
 export const DIFFICULTIES = [
@@ -17,6 +18,7 @@ export const termType = defineType({
   title: 'Term',
   type: 'document',
   icon: BookIcon,
+  components: {input: TermFormInput},
   groups: [
     {name: 'summary', title: 'Summary', default: true},
     {name: 'body', title: 'Sections'},
@@ -62,7 +64,15 @@ export const termType = defineType({
       description: 'Other names readers search for. Each becomes a link that redirects here.',
       type: 'array',
       group: 'summary',
-      of: [defineArrayMember({type: 'string', validation: (rule) => rule.required().max(60)})],
+      of: [
+        defineArrayMember({
+          type: 'string',
+          validation: (rule) => [
+            rule.required().error('Remove the empty name or fill it in.'),
+            rule.max(60).error('Keep each name to 60 characters or fewer.'),
+          ],
+        }),
+      ],
       options: {layout: 'tags'},
       validation: (rule) => rule.custom(checkAliasesUnique),
     }),
@@ -110,14 +120,16 @@ export const termType = defineType({
       of: [
         defineArrayMember({
           type: 'string',
-          validation: (rule) =>
-            rule.required().max(160).error('Keep each takeaway to 160 characters or fewer.'),
+          validation: (rule) => [
+            rule.required().error('Remove the empty takeaway or fill it in.'),
+            rule.max(160).error('Keep each takeaway to 160 characters or fewer.'),
+          ],
         }),
       ],
       validation: (rule) => [
         rule.required().min(2).error('Add at least 2 key takeaways.'),
         rule.max(6).error('Keep it to 6 key takeaways at most.'),
-        rule.unique(),
+        rule.unique().error('Each takeaway only once.'),
       ],
     }),
     richText('intro', 'Intro', 'The paragraph readers meet before the sections.'),
@@ -205,7 +217,7 @@ export const termType = defineType({
               .error('Use lower-case words joined by hyphens.'),
         }),
       ],
-      validation: (rule) => rule.unique(),
+      validation: (rule) => rule.unique().error('Each old slug only once.'),
     }),
     defineField({name: 'seo', title: 'Search engines', type: 'seo', group: 'publishing'}),
   ],

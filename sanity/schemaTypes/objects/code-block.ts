@@ -17,7 +17,7 @@ export const codeBlockType = defineType({
       title: 'Code',
       type: 'text',
       rows: 6,
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Paste the code, or remove the code block.'),
     }),
   ],
   preview: {select: {title: 'code', subtitle: 'language'}},

@@ -26,16 +26,30 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${output()}`)
 }
 
+/** The port `next start` chose when asked for any free one (port 0), from its start-up line. */
+async function chosenPort(output: () => string, child: ChildProcess, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const match = output().match(/Local:\s+https?:\/\/[^\s:]+:(\d+)/)
+    if (match) return Number(match[1])
+    if (child.exitCode !== null) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`next start did not report its port:\n${output()}`)
+}
+
 /**
  * Starts `next start` on the built site in its own process group, so stopping it also stops
- * the next-server child it spawns (killing only the parent leaves that one running).
+ * the next-server child it spawns (killing only the parent leaves that one running). Port 0
+ * takes any free port; `env.NEXT_DIST_DIR` serves another build than `.next`.
  */
 export async function startNextServer(
   port: number,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
-  if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
-    throw new Error('No build found: run `npm run build` before the browser suite.')
+  const distDir = env.NEXT_DIST_DIR ?? '.next'
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    throw new Error(`No build found in ${distDir}: run \`npm run build\` before the browser suite.`)
   }
   let log = ''
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
@@ -46,7 +60,6 @@ export async function startNextServer(
   })
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
-  const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -59,7 +72,9 @@ export async function startNextServer(
     await exited
     clearTimeout(timer)
   }
+  let url = `http://127.0.0.1:${port}`
   try {
+    if (port === 0) url = `http://127.0.0.1:${await chosenPort(() => log, child, 60_000)}`
     await waitForServer(url, child, () => log, 60_000)
   } catch (error) {
     await stop()

@@ -1,18 +1,20 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
 import {notFound, permanentRedirect} from 'next/navigation'
+import {stegaClean} from 'next-sanity'
 
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
 import {hasContent} from '@/components/portable-text'
 import {findTermRedirect, getTerm, type Term} from '@/lib/content'
+import {previewOptions} from '@/lib/content/preview'
 import {formatDate} from '@/lib/dates'
 import {prerenderedTermParams} from '@/lib/prerender'
-import {readingMinutes} from '@/lib/reading-time'
+import {termReadingMinutes} from '@/lib/reading-time'
 import {absoluteUrl, authorPath, categoryPath, siteName, termMarkdownPath, termPath} from '@/lib/site'
 import {termJsonLd} from '@/lib/structured-data'
-import {TERM_SECTIONS, presentSections} from '@/lib/term-sections'
+import {presentSections} from '@/lib/term-sections'
 
 import {BusinessContext} from './_components/business-context'
 import {CiteTerm} from './_components/cite-term'
@@ -39,7 +41,8 @@ export const generateStaticParams = prerenderedTermParams
 async function loadTerm(slug: string): Promise<Term> {
   const lower = slug.toLowerCase()
   if (lower !== slug) permanentRedirect(termPath((await findTermRedirect(lower)) ?? lower))
-  const term = await getTerm(slug)
+  // An editor in draft mode sees the draft, with edit markers.
+  const term = await getTerm(slug, await previewOptions({stega: true}))
   if (term) return term
   const target = await findTermRedirect(slug)
   if (target) permanentRedirect(termPath(target))
@@ -48,7 +51,8 @@ async function loadTerm(slug: string): Promise<Term> {
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   // Redirects and 404s are the page's job; answering them here too would send them twice.
-  const term = await getTerm((await params).slug)
+  // No edit markers in metadata: they would end up in titles and share cards.
+  const term = await getTerm((await params).slug, await previewOptions({stega: false}))
   if (!term) return {}
   // Absolute and without the query string, so tracking parameters never make a second page.
   const url = absoluteUrl(termPath(term.slug))
@@ -75,14 +79,13 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 
 export default async function TermPage({params}: Props) {
   const term = await loadTerm((await params).slug)
+  // Share links carry the title and definition in their URLs, where edit markers must not go.
+  const share = {title: stegaClean(term.title), shortDefinition: stegaClean(term.shortDefinition)}
   const sections = presentSections(term)
   const relatedTerms = compact(term.relatedTerms)
   const deeperGuides = compact(term.deeperGuides)
   const referencedBy = compact(term.referencedBy)
-  const minutes = readingMinutes({
-    ...term,
-    richText: [term.intro, ...TERM_SECTIONS.map((s) => term[s.field]), term.businessContext?.body],
-  })
+  const minutes = termReadingMinutes(term)
   const toc: TocEntry[] = [
     ...sections.map(({id, title}) => ({id, title})),
     ...(relatedTerms.length ? [{id: 'related-terms', title: 'Related Terms'}] : []),
@@ -95,7 +98,7 @@ export default async function TermPage({params}: Props) {
 
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
-      <JsonLd data={termJsonLd(term)} />
+      <JsonLd data={termJsonLd(stegaClean(term))} />
       <article className="min-w-0 max-w-3xl">
         <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
           <ol className="flex flex-wrap items-center gap-1">
@@ -152,8 +155,8 @@ export default async function TermPage({params}: Props) {
           <div className="mt-4">
             <ShareBar
               id="share-top"
-              title={term.title}
-              shortDefinition={term.shortDefinition}
+              title={share.title}
+              shortDefinition={share.shortDefinition}
               slug={term.slug}
             />
           </div>
@@ -206,11 +209,11 @@ export default async function TermPage({params}: Props) {
           )}
           <ShareBar
             id="share-bottom"
-            title={term.title}
-            shortDefinition={term.shortDefinition}
+            title={share.title}
+            shortDefinition={share.shortDefinition}
             slug={term.slug}
           />
-          <CiteTerm term={term} />
+          <CiteTerm term={stegaClean(term)} />
           <Feedback termId={term._id} slug={term.slug} />
         </div>
       </article>

@@ -1,0 +1,126 @@
+import {revalidateTag} from 'next/cache'
+import {NextRequest} from 'next/server'
+
+import {POST} from '@/app/api/revalidate/route'
+import {listReferencingDocuments} from '@/lib/content'
+
+import {webhookHeaders} from '../e2e/support/webhook'
+
+jest.mock('next/cache', () => ({revalidateTag: jest.fn()}))
+
+const SECRET = 'test-webhook-secret'
+const revalidated = () => (revalidateTag as jest.Mock).mock.calls
+
+async function deliver(
+  body: string,
+  {secret = SECRET, timestamp = Date.now()}: {secret?: string; timestamp?: number} = {},
+) {
+  const request = new NextRequest('http://localhost/api/revalidate', {
+    method: 'POST',
+    headers: await webhookHeaders(body, secret, timestamp),
+    body,
+  })
+  const response = await POST(request)
+  return {status: response.status, body: (await response.json()) as {error?: string; revalidated?: string[]}}
+}
+
+/**
+ * The webhook handler with real signatures (made by @sanity/webhook, as Sanity makes them) and
+ * the referencing documents looked up in the real embedded dataset. Only Next's cache is a spy.
+ * A valid delivery waits 3 s for the Content Lake to settle (next-sanity's parseBody), hence the
+ * longer timeouts.
+ */
+describe('POST /api/revalidate', () => {
+  beforeEach(() => {
+    process.env.SANITY_REVALIDATE_SECRET = SECRET
+    ;(revalidateTag as jest.Mock).mockClear()
+  })
+
+  afterAll(() => {
+    delete process.env.SANITY_REVALIDATE_SECRET
+  })
+
+  it('refreshes a changed term, its old address, the term lists and every term that shows it', async () => {
+    const change = {
+      _id: 'term-backlink',
+      _type: 'term',
+      slug: 'backlinks-explained',
+      previousSlug: 'backlink',
+    }
+    const response = await deliver(JSON.stringify(change))
+
+    const referrers = await listReferencingDocuments('term-backlink')
+    const referringTerms = referrers.filter((doc) => doc._type === 'term').map((doc) => `term:${doc.slug}`)
+    expect(referringTerms).toContain('term:link-building')
+    const expected = ['term:backlinks-explained', 'term:backlink', 'term-index', ...referringTerms]
+    expect(response).toEqual({status: 200, body: {revalidated: expected}})
+    expect(revalidated()).toEqual(expected.map((tag) => [tag, 'max']))
+  }, 15_000)
+
+  it('refreshes a renamed author and the pages of the terms that credit them', async () => {
+    const referrers = await listReferencingDocuments('author-glossary-editorial-team')
+    const credited = referrers.filter((doc) => doc._type === 'term').map((doc) => `term:${doc.slug}`)
+    expect(credited.length).toBeGreaterThan(0)
+
+    const change = {_id: 'author-glossary-editorial-team', _type: 'author', slug: 'glossary-editorial-team'}
+    const response = await deliver(JSON.stringify(change))
+
+    expect(response.status).toBe(200)
+    expect(revalidated().map(([tag]) => tag)).toEqual([
+      'author:glossary-editorial-team',
+      'authors',
+      ...credited,
+    ])
+  }, 15_000)
+
+  it('refuses every call, with a log line, when no secret is configured', async () => {
+    delete process.env.SANITY_REVALIDATE_SECRET
+    const log = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}))
+    expect(response.status).toBe(500)
+    expect(response.body.error).toMatch(/not configured/)
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('SANITY_REVALIDATE_SECRET is not set'))
+    expect(revalidated()).toEqual([])
+    log.mockRestore()
+  })
+
+  it('rejects a signature made with another secret', async () => {
+    const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}), {
+      secret: 'guessed',
+    })
+    expect(response).toEqual({status: 401, body: {error: 'Invalid signature.'}})
+    expect(revalidated()).toEqual([])
+  })
+
+  it('rejects a call without a signature', async () => {
+    const request = new NextRequest('http://localhost/api/revalidate', {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}),
+    })
+    const response = await POST(request)
+    expect(response.status).toBe(401)
+    expect(revalidated()).toEqual([])
+  })
+
+  it('rejects a replayed delivery: a valid signature more than 5 minutes old', async () => {
+    const sixMinutesAgo = Date.now() - 6 * 60 * 1000
+    const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}), {
+      timestamp: sixMinutesAgo,
+    })
+    expect(response.status).toBe(401)
+    expect(response.body.error).toMatch(/more than 5 minutes old/)
+    expect(revalidated()).toEqual([])
+  })
+
+  it('rejects a signed body that is not JSON, and one that is not a document change', async () => {
+    const [notJson, notAChange] = await Promise.all([
+      deliver('{"_id": "term-backlink",'),
+      deliver(JSON.stringify({ids: {updated: ['term-backlink']}})),
+    ])
+    expect(notJson).toEqual({status: 400, body: {error: 'The body is not valid JSON.'}})
+    expect(notAChange.status).toBe(400)
+    expect(notAChange.body.error).toMatch(/not a document change/)
+    expect(revalidated()).toEqual([])
+  }, 15_000)
+})

@@ -1,0 +1,248 @@
+import path from 'node:path'
+
+import type {Browser} from 'playwright-core'
+
+import {readDataset, type SanityDocument} from '@/lib/content/dataset'
+import {TERM_QUERY} from '@/sanity/queries'
+
+import {launchBrowser, withPage} from './support/browser'
+import {startContentLake, type ContentLake} from './support/content-lake'
+import {rawRequest, setCookie} from './support/http'
+import {fakeSanityApi} from './support/sanity-api'
+import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
+import {root, startNextServer, type RunningServer} from './support/server'
+import {webhookHeaders} from './support/webhook'
+
+const READ_TOKEN = 'e2e-read-token'
+const WEBHOOK_SECRET = 'e2e-webhook-secret'
+const PREVIEW_SECRET = 'e2e-preview-secret'
+
+/**
+ * The site built in Sanity mode (`npm run build:sanity-fixture`), served by `next start` and
+ * reading a local Content Lake stand-in that runs the real GROQ over the embedded dataset. The
+ * tests run in order: they share one server, its cache and the stand-in's content.
+ */
+describe('the site in Sanity mode, against a Content Lake stand-in', () => {
+  let published: SanityDocument[]
+  let lake: ContentLake
+  let server: RunningServer
+  let browser: Browser
+  const url = (pathname: string) => `${server.url}${pathname}`
+  const h1 = (html: string) => html.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1]
+
+  const withBacklink = (changes: Partial<SanityDocument>) =>
+    published.map((doc) => (doc._id === 'term-backlink' ? {...doc, ...changes} : doc))
+
+  async function publishWebhook(change: Record<string, unknown>) {
+    const body = JSON.stringify(change)
+    return rawRequest(url('/api/revalidate'), {
+      method: 'POST',
+      headers: await webhookHeaders(body, WEBHOOK_SECRET),
+      body,
+    })
+  }
+
+  beforeAll(async () => {
+    published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
+    const backlink = published.find((doc) => doc._id === 'term-backlink')!
+    lake = await startContentLake({
+      documents: [
+        ...published,
+        {...backlink, _id: 'drafts.term-backlink', title: 'Backlink (draft)'},
+        // What the Presentation tool writes before it opens the preview with this secret.
+        {
+          _id: 'sanity-preview-url-secret.e2e',
+          _type: 'sanity.previewUrlSecret',
+          _updatedAt: new Date().toISOString(),
+          secret: PREVIEW_SECRET,
+          studioUrl: 'http://127.0.0.1/studio',
+        },
+      ],
+    })
+    server = await startNextServer(0, {
+      ...sanityFixtureEnv(lake.url, freshFixtureCopy()),
+      SANITY_API_READ_TOKEN: READ_TOKEN,
+      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
+    })
+    browser = await launchBrowser()
+  }, 90_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await lake?.stop()
+  })
+
+  it('gives visitors published content, read with the published perspective', async () => {
+    const prerendered = await rawRequest(url('/glossary/backlink'))
+    expect(prerendered.status).toBe(200)
+    expect(h1(prerendered.body)).toBe('Backlink')
+
+    // An alias is not prerendered: it is rendered now, from the stand-in.
+    const before = lake.received.length
+    const alias = await rawRequest(url('/glossary/inbound-link'))
+    expect(alias.status).toBe(308)
+    expect(alias.headers.location).toBe('/glossary/backlink')
+    const queries = lake.received.slice(before)
+    expect(queries.some((q) => q.query === TERM_QUERY && q.params.slug === 'inbound-link')).toBe(true)
+    expect(queries.map((q) => q.perspective)).toEqual(queries.map(() => 'published'))
+  })
+
+  it('gives editors a Studio to find terms, see their reading time and what uses them', () =>
+    withPage(browser, 'studio-structure', async (page) => {
+      const consoleErrors: string[] = []
+      page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
+      await fakeSanityApi(page, {lake, origin: server.url})
+      const link = (name: string | RegExp) => page.getByRole('link', {name, exact: typeof name === 'string'})
+
+      await page.goto(url('/studio/structure'))
+      for (const name of ['Terms', 'Guides', 'Authors', 'Categories']) await link(name).waitFor()
+
+      await link('Terms').click()
+      await link('Needs review').click()
+      const terms = published
+        .filter((doc) => doc._type === 'term')
+        .sort((a, b) => String(a.updated).localeCompare(String(b.updated)))
+      await link(new RegExp(`^${terms[0].title}`)).waitFor()
+      await expect(link(new RegExp(`^${terms.at(-1)!.title}`)).count()).resolves.toBe(0)
+
+      await link('By difficulty').click()
+      await link('Advanced').click()
+      const advanced = published.filter((doc) => doc.difficulty === 'advanced')
+      await link(new RegExp(`^${advanced[0].title}`)).waitFor()
+      await expect(link(/Advanced · /).count()).resolves.toBe(advanced.length)
+      await expect(link(/(Beginner|Intermediate) · /).count()).resolves.toBe(0)
+
+      await link('By category').click()
+      await link(/^Links & Authority/).click()
+      // The term preview: title, then difficulty and short definition.
+      const backlink = link(/^Backlink/)
+      await expect(backlink.innerText()).resolves.toMatch(/\nBeginner · A link on another website/)
+
+      await backlink.click()
+      const sitePage = await rawRequest(url('/glossary/backlink'))
+      const minutes = sitePage.body.match(/(\d+)(?:<!-- -->)? min read/)![1]
+      await page.getByText(`Reading time: ${minutes} min, as the page will show it.`).waitFor()
+
+      await page.getByRole('tab', {name: 'Used by'}).click()
+      const usedBy = page.getByRole('region', {name: 'Used by'}).getByRole('link')
+      await usedBy.first().waitFor()
+      const referencing = published.filter(
+        (doc) =>
+          ['term', 'guide'].includes(doc._type) && JSON.stringify(doc).includes('"_ref":"term-backlink"'),
+      )
+      await expect(usedBy.count()).resolves.toBe(referencing.length)
+      await usedBy.filter({hasText: 'Link Building'}).first().click()
+      await page.waitForURL(/term-link-building/)
+
+      // "Create" in a category's list starts a term already filed under that category.
+      await page.goto(url('/studio/structure/terms;byCategory;category-links-authority'))
+      await link('Term in category').click()
+      await page.getByText('Reading time: 1 min, as the page will show it.').waitFor()
+      await page.locator('form').first().getByText('Links & Authority', {exact: true}).waitFor()
+      await expect(page.locator('form').first().innerText()).resolves.toMatch(
+        /\nCategory\nLinks & Authority\n/,
+      )
+
+      expect(consoleErrors).toEqual([])
+    }))
+
+  it('turns draft mode on only for a valid preview secret, and then shows the draft', async () => {
+    const wrong = await rawRequest(url('/api/draft-mode/enable?sanity-preview-secret=guessed'))
+    expect(wrong.status).toBe(401)
+    expect(setCookie(wrong, '__prerender_bypass')).toBeUndefined()
+
+    const enabled = await rawRequest(
+      url(
+        `/api/draft-mode/enable?sanity-preview-secret=${PREVIEW_SECRET}&sanity-preview-pathname=/glossary/backlink`,
+      ),
+    )
+    expect(enabled.status).toBe(307)
+    expect(enabled.headers.location).toBe('/glossary/backlink')
+    const bypass = setCookie(enabled, '__prerender_bypass')
+    expect(bypass).toBeDefined()
+
+    const before = lake.received.length
+    const draft = await rawRequest(url('/glossary/backlink'), {headers: {cookie: bypass!}})
+    expect(draft.status).toBe(200)
+    expect(h1(draft.body)).toBe('Backlink (draft)')
+    const draftQuery = lake.received.slice(before).find((q) => q.query === TERM_QUERY)
+    expect(draftQuery).toMatchObject({perspective: 'drafts', authorization: `Bearer ${READ_TOKEN}`})
+
+    // Everyone else still gets the published page.
+    expect(h1((await rawRequest(url('/glossary/backlink'))).body)).toBe('Backlink')
+
+    await withPage(browser, 'draft-mode-banner', async (page, context) => {
+      const [name, value] = bypass!.split('=')
+      await context.addCookies([{name, value, url: server.url}])
+      await page.goto(url('/glossary/backlink'))
+      await expect(page.locator('h1').textContent()).resolves.toBe('Backlink (draft)')
+      const banner = page.getByRole('status').filter({hasText: 'Preview: you are seeing drafts.'})
+      await banner.waitFor()
+      await banner.getByRole('link', {name: 'Leave preview'}).click()
+      await page.waitForURL(url('/glossary/backlink'))
+      await expect(page.locator('h1').textContent()).resolves.toBe('Backlink')
+    })
+  })
+
+  it('shows a publish within seconds of the webhook, on the page and on the pages that show it', async () => {
+    lake.setDocuments(withBacklink({title: 'Backlink, revised'}))
+    const response = await publishWebhook({
+      _id: 'term-backlink',
+      _type: 'term',
+      slug: 'backlink',
+      previousSlug: 'backlink',
+    })
+    expect(response.status).toBe(200)
+    const {revalidated} = JSON.parse(response.body) as {revalidated: string[]}
+    expect(revalidated).toEqual(expect.arrayContaining(['term:backlink', 'term-index', 'term:link-building']))
+
+    // The first visit after the webhook may get the stale page while the fresh one renders.
+    let title: string | undefined
+    for (let attempt = 0; attempt < 30 && title !== 'Backlink, revised'; attempt++) {
+      title = h1((await rawRequest(url('/glossary/backlink'))).body)
+      if (title !== 'Backlink, revised') await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+    expect(title).toBe('Backlink, revised')
+  }, 30_000)
+
+  it('keeps serving the last good page while the Content Lake is down, and recovers when it returns', async () => {
+    await lake.stop()
+    // A publish arrives while the lake is down: the page's own tags are marked stale, and the
+    // handler asks Sanity to retry for the pages it could not look up.
+    const whileDown = await publishWebhook({_id: 'term-backlink', _type: 'term', slug: 'backlink'})
+    expect(whileDown.status).toBe(502)
+    expect(JSON.parse(whileDown.body)).toMatchObject({revalidated: ['term:backlink', 'term-index']})
+
+    // The next visits try to refresh the stale page from the unreachable lake, and get the last good one.
+    for (let visit = 0; visit < 2; visit++) {
+      const page = await rawRequest(url('/glossary/backlink'))
+      expect(page.status).toBe(200)
+      expect(h1(page.body)).toBe('Backlink, revised')
+    }
+    // The failed refresh is logged on the server, without the request (and its read token).
+    const logged = /Content Lake request failed: fetch failed \(ECONNREFUSED\)/
+    const deadline = Date.now() + 15_000
+    while (!logged.test(server.output()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(server.output()).toMatch(logged)
+
+    // A page that was never cached cannot be served: readers get the error page, not a stack trace.
+    const raw = await rawRequest(url('/glossary/incoming-link'))
+    expect(raw.status).toBe(500)
+    expect(raw.body).not.toMatch(/ECONNREFUSED|fetch failed|\n\s+at /)
+    await withPage(browser, 'content-lake-down', async (page) => {
+      const response = await page.goto(url('/glossary/incoming-link'))
+      expect(response?.status()).toBe(500)
+      await page.getByRole('heading', {name: 'This page could not be loaded'}).waitFor()
+      await expect(page.getByRole('button', {name: 'Try again'}).isVisible()).resolves.toBe(true)
+    })
+
+    lake = await startContentLake({documents: withBacklink({title: 'Backlink, revised'}), port: lake.port})
+    const recovered = await rawRequest(url('/glossary/incoming-link'))
+    expect(recovered.status).toBe(308)
+    expect(recovered.headers.location).toBe('/glossary/backlink')
+    expect(server.output()).not.toContain(READ_TOKEN)
+  }, 60_000)
+})

@@ -1,0 +1,129 @@
+import {once} from 'node:events'
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import type {AddressInfo} from 'node:net'
+
+import {evaluate, parse} from 'groq-js'
+
+import type {SanityDocument} from '@/lib/content/dataset'
+
+export type ReceivedQuery = {
+  query: string
+  params: Record<string, unknown>
+  perspective: string | null
+  authorization: string | null
+}
+
+export type ContentLake = {
+  url: string
+  port: number
+  /** Every query received, oldest first. */
+  received: ReceivedQuery[]
+  /** Replaces the content, as a publish in the Studio would. */
+  setDocuments: (documents: SanityDocument[]) => void
+  stop: () => Promise<void>
+}
+
+const isDraft = (doc: SanityDocument) => doc._id.startsWith('drafts.')
+
+/**
+ * What each perspective sees: `published` (the default) hides drafts, `drafts` shows each
+ * document's draft in its place under the published id, `raw` shows everything.
+ */
+function documentsFor(perspective: string | null, documents: SanityDocument[]): SanityDocument[] {
+  if (perspective === 'raw') return documents
+  const published = documents.filter((doc) => !isDraft(doc))
+  if (perspective !== 'drafts' && perspective !== 'previewDrafts') return published
+  const byId = new Map(published.map((doc) => [doc._id, doc]))
+  for (const draft of documents.filter(isDraft)) {
+    const id = draft._id.slice('drafts.'.length)
+    byId.set(id, {...draft, _id: id, _originalId: draft._id})
+  }
+  return [...byId.values()]
+}
+
+/** groq-js slices by constant numbers only; the Content Lake (and the Studio) also slice by parameter. */
+const withConstantSlices = (query: string, params: Record<string, unknown>) =>
+  query.replace(
+    /\[(\s*\d+\s*\.{2,3}\s*)\$(\w+)\s*\]/g,
+    (_, start: string, name: string) => `[${start}${Number(params[name])}]`,
+  )
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let body = ''
+  for await (const chunk of request) body += chunk
+  return body
+}
+
+/**
+ * A local stand-in for the Content Lake's query API (`/v<date>/data/query/<dataset>`, GET or
+ * POST): it runs the GROQ it receives with groq-js over the documents it was given, honouring
+ * the perspective, and records each query so tests can check what the site asked for. It also
+ * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them.
+ */
+export async function startContentLake({
+  documents,
+  port = 0,
+}: {
+  documents: SanityDocument[]
+  port?: number
+}): Promise<ContentLake> {
+  let content = documents
+  const received: ReceivedQuery[] = []
+
+  async function answer(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    response.setHeader('content-type', 'application/json')
+    const doc = url.pathname.match(/^\/v[\w-]+\/data\/doc\/[\w-]+\/(.+)$/)
+    if (doc) {
+      const ids = decodeURIComponent(doc[1]).split(',')
+      response.end(JSON.stringify({documents: content.filter((d) => ids.includes(d._id)), omitted: []}))
+      return
+    }
+    if (!/^\/v[\w-]+\/data\/query\/[\w-]+$/.test(url.pathname)) {
+      response.statusCode = 404
+      response.end(JSON.stringify({error: {description: `No stand-in for ${url.pathname}`}}))
+      return
+    }
+    let query = url.searchParams.get('query') ?? ''
+    let params: Record<string, unknown> = {}
+    for (const [key, value] of url.searchParams) {
+      if (key.startsWith('$')) params[key.slice(1)] = JSON.parse(value)
+    }
+    if (request.method === 'POST') {
+      const body = JSON.parse(await readBody(request)) as {query: string; params?: Record<string, unknown>}
+      query = body.query
+      params = body.params ?? {}
+    }
+    const perspective = url.searchParams.get('perspective')
+    received.push({query, params, perspective, authorization: request.headers.authorization ?? null})
+    try {
+      const dataset = documentsFor(perspective, content)
+      const result = await (await evaluate(parse(withConstantSlices(query, params)), {dataset, params})).get()
+      response.end(JSON.stringify({ms: 1, query, result}))
+    } catch (error) {
+      response.statusCode = 400
+      response.end(JSON.stringify({error: {description: (error as Error).message}}))
+    }
+  }
+
+  const server: Server = createServer((request, response) => {
+    answer(request, response).catch((error: Error) => {
+      response.statusCode = 500
+      response.end(JSON.stringify({error: {description: error.message}}))
+    })
+  })
+  server.listen(port, '127.0.0.1')
+  await once(server, 'listening')
+  const actualPort = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    received,
+    setDocuments: (next) => (content = next),
+    stop: async () => {
+      server.closeAllConnections()
+      server.close()
+      await once(server, 'close')
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import type {Page, Route} from 'playwright-core'
+
+import type {ContentLake} from './content-lake'
+
+export const EDITOR = {id: 'e2e-editor', name: 'Test Editor', email: 'editor@example.com'}
+
+/**
+ * Answers, inside the browser, the hosted Sanity APIs the embedded Studio calls, so that it runs
+ * offline: a signed-in editor with permission to edit, and the queries and documents of the
+ * Content Lake stand-in. Calls about usage, announcements and add-ons get empty answers; the
+ * realtime socket connects and stays silent.
+ */
+export async function fakeSanityApi(page: Page, {lake, origin}: {lake: ContentLake; origin: string}) {
+  const cors = {'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true'}
+  const json = (route: Route, body: unknown) =>
+    route.fulfill({status: 200, contentType: 'application/json', headers: cors, body: JSON.stringify(body)})
+
+  await page.routeWebSocket(/\.api\.sanity\.io\/.*\/socket\//, () => {})
+  await page.route(/^https:\/\/([\w-]+\.)?(api\.sanity\.io|sanity-cdn\.com)\//, async (route) => {
+    const request = route.request()
+    const url = new URL(request.url())
+    const path = url.pathname
+    if (url.hostname === 'core.sanity-cdn.com') {
+      return route.fulfill({status: 200, contentType: 'application/javascript', body: ''})
+    }
+    if (/\/data\/(query|doc)\//.test(path)) {
+      const answer = await fetch(`${lake.url}${path}${url.search}`, {
+        method: request.method(),
+        body: request.postData() ?? undefined,
+      })
+      return route.fulfill({
+        status: answer.status,
+        contentType: 'application/json',
+        headers: cors,
+        body: await answer.text(),
+      })
+    }
+    if (path.includes('/data/listen/')) {
+      const welcome = 'event: welcome\ndata: {"listenerName":"e2e"}\n\n'
+      return route.fulfill({status: 200, contentType: 'text/event-stream', headers: cors, body: welcome})
+    }
+    if (path.endsWith('/users/me')) {
+      return json(route, {
+        ...EDITOR,
+        role: 'administrator',
+        roles: [{name: 'administrator', title: 'Administrator'}],
+      })
+    }
+    if (path.endsWith('/acl')) {
+      return json(route, [
+        {filter: '_id in path("**")', permissions: ['history', 'read', 'update', 'create']},
+      ])
+    }
+    if (path.includes('/data/history/') && path.includes('/transactions/')) {
+      return route.fulfill({status: 200, contentType: 'application/x-ndjson', headers: cors, body: ''})
+    }
+    const events = path.match(/\/data\/history\/[\w-]+\/events\/documents\/(.+)$/)
+    if (events) {
+      return json(route, {
+        events: Object.fromEntries(
+          decodeURIComponent(events[1])
+            .split(',')
+            .map((id) => [id, []]),
+        ),
+      })
+    }
+    // Batch look-ups (stored preferences, features, datasets) answer with lists.
+    if (/\/(keyvalue\/.+|features|datasets|user-applications)$/.test(path)) return json(route, [])
+    return json(route, {})
+  })
+}
