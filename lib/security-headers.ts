@@ -55,6 +55,7 @@ const STUDIO_CSP: CspDirectives = {
     "'self'",
     'https://*.sanity.io',
     'wss://*.sanity.io',
+    'https://sanity-cdn.com',
     'https://*.sanity-cdn.com',
     'https://*.apicdn.sanity.io',
   ],
