@@ -13,6 +13,7 @@ const config = [
       '.data/**',
       'test-results/**',
       'bench/results/**',
+      'bench/.work/**',
       'sanity/sanity.types.ts',
       'next-env.d.ts',
     ],
