@@ -22,7 +22,15 @@ import {datasetFile, writeSyntheticDataset} from './generate-dataset'
 import {firstLoadJs} from './lib/bundle-stats'
 import {assertPortFree, get} from './lib/http'
 import {CHROMIUM_PATH, medianRun, runLighthouse} from './lib/lighthouse'
-import {buildApp, distDirFor, groupRssBytes, startApp, type AppEnv, type RunningApp} from './lib/next-app'
+import {
+  buildApp,
+  distDirFor,
+  forgetRenderedPages,
+  groupRssBytes,
+  startApp,
+  type AppEnv,
+  type RunningApp,
+} from './lib/next-app'
 import {stopAll, stopChildrenOnExit, withLock, type Managed} from './lib/processes'
 import {
   evaluateTargets,
@@ -61,14 +69,14 @@ const FULL: Mode = {
   name: 'full',
   sizes: {small: 1_000, large: 10_000},
   coldTerms: 200,
-  coldBudgetS: 90,
-  crawlBudgetS: 150,
-  load: {threads: 1, connections: 32, warmupSeconds: 3, seconds: 15},
+  coldBudgetS: 60,
+  crawlBudgetS: 120,
+  load: {threads: 1, connections: 32, warmupSeconds: 2, seconds: 10},
   searchRounds: 5,
-  searchBudgetS: 60,
+  searchBudgetS: 45,
   votes: 5_000,
   voteConcurrency: 16,
-  votesBudgetS: 30,
+  votesBudgetS: 20,
   lighthouseRuns: 3,
 }
 
@@ -87,7 +95,8 @@ const QUICK: Mode = {
   lighthouseRuns: 1,
 }
 
-const WORK_DIR = 'bench/.work/run'
+/** Absolute, because nginx reads relative paths from its own prefix. */
+const WORK_DIR = path.resolve('bench/.work/run')
 /** Where the feedback store keeps its PGlite database (lib/feedback reads this variable). */
 const FEEDBACK_PGLITE_ENV = 'FEEDBACK_DATA_DIR'
 /** The bare page's size before the small build has measured the term page. */
@@ -190,6 +199,7 @@ async function main() {
       extra: {...siteUrl, ...extra},
     }
     if (reuseBuilds && existsSync(path.join(env.distDir, 'BUILD_ID'))) {
+      await forgetRenderedPages(env.distDir)
       builds.push({terms, wallS: null, note: 'reused an earlier build'})
       log(`reusing the build in ${env.distDir}`)
       return

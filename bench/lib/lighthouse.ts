@@ -26,6 +26,17 @@ export type LighthouseScores = {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
+/** What the first finding of a failed audit was about (a console message, an element, a URL). */
+function firstItem(details: unknown): string {
+  const items = (details as {items?: Record<string, unknown>[]} | undefined)?.items
+  const item = items?.[0]
+  if (!item) return ''
+  const node = item.node as {snippet?: string} | undefined
+  const text = [item.description, item.url, node?.snippet].find((value) => typeof value === 'string') as
+    string | undefined
+  return text ? ` (${text.slice(0, 120)}${items.length > 1 ? ` and ${items.length - 1} more` : ''})` : ''
+}
+
 /** Runs Lighthouse once per URL and run, in one browser; returns the runs per URL in order. */
 export async function runLighthouse(urls: string[], runs: number, debuggingPort: number) {
   const {default: lighthouse} = await import('lighthouse')
@@ -67,7 +78,7 @@ export async function runLighthouse(urls: string[], runs: number, debuggingPort:
           missed: CATEGORIES.filter((id) => id !== 'performance').flatMap((id) =>
             (categories[id]?.auditRefs ?? [])
               .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
-              .map((ref) => `${id}: ${ref.id}`),
+              .map((ref) => `${id}: ${ref.id}${firstItem(audits[ref.id]?.details)}`),
           ),
         })
       }

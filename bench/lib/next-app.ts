@@ -50,6 +50,14 @@ export async function buildApp(env: AppEnv): Promise<number> {
   }
 }
 
+/**
+ * Forgets what an earlier run rendered on demand, so a reused build starts as a fresh one would:
+ * Next 16 keeps ISR output in server/route-cache, apart from the pages prerendered at build.
+ */
+export async function forgetRenderedPages(distDir: string) {
+  await rm(path.join(distDir, 'server/route-cache'), {recursive: true, force: true})
+}
+
 export type RunningApp = {url: string; server: Managed; startMs: number}
 
 /** `next start` on the built folder; resolves once it answers, failing with its output if it dies. */

@@ -75,7 +75,9 @@ ${body}
 }
 
 /** Writes the config, checks it with `nginx -t`, and starts nginx in the foreground. */
-export async function startNginx(name: string, dir: string, body: string): Promise<Managed> {
+export async function startNginx(name: string, folder: string, body: string): Promise<Managed> {
+  // nginx reads relative paths from its prefix, so everything it is given is absolute.
+  const dir = path.resolve(folder)
   await mkdir(dir, {recursive: true})
   const file = path.join(dir, 'nginx.conf')
   await writeFile(file, mainConfig({dir, body}))
