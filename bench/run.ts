@@ -43,6 +43,7 @@ import {
 } from './lib/results'
 import type {LoadSettings} from './lib/wrk'
 import {coldRenderSlugs, crawl, measureColdRender, termSlugsByUpdated} from './phases/cold-render'
+import {measureContentQueries} from './phases/content-queries'
 import {measureFeedback} from './phases/feedback'
 import {checkRevalidation} from './phases/revalidation'
 import {measureSearch} from './phases/search'
@@ -63,6 +64,9 @@ type Mode = {
   voteConcurrency: number
   votesBudgetS: number
   lighthouseRuns: number
+  /** Terms TERM_QUERY is timed on, and runs of each list query, per size. */
+  querySamples: number
+  listQueryRuns: number
 }
 
 const FULL: Mode = {
@@ -78,6 +82,8 @@ const FULL: Mode = {
   voteConcurrency: 16,
   votesBudgetS: 20,
   lighthouseRuns: 3,
+  querySamples: 20,
+  listQueryRuns: 3,
 }
 
 const QUICK: Mode = {
@@ -93,6 +99,8 @@ const QUICK: Mode = {
   voteConcurrency: 16,
   votesBudgetS: 10,
   lighthouseRuns: 1,
+  querySamples: 5,
+  listQueryRuns: 2,
 }
 
 /** Absolute, because nginx reads relative paths from its own prefix. */
@@ -190,6 +198,26 @@ async function main() {
     [FEEDBACK_PGLITE_ENV]: path.resolve(WORK_DIR, `feedback-${name}`),
     DATABASE_URL: '',
   })
+  const contentQueries: BenchResults['contentQueries'] = []
+  for (const terms of [mode.sizes.small, mode.sizes.large]) {
+    const {measured} = coldRenderSlugs(datasets[terms], mode.coldTerms)
+    const slugs = measured.slice(0, mode.querySamples)
+    const bySlug = new Map(
+      datasets[terms].map((doc) => [(doc.slug as {current?: string} | undefined)?.current, doc._id]),
+    )
+    const queries = await withLock(lockFile, 'content queries', () =>
+      measureContentQueries(
+        datasetFile(terms),
+        {slugs, ids: slugs.map((slug) => bySlug.get(slug)!)},
+        mode.listQueryRuns,
+      ),
+    )
+    contentQueries.push({terms, queries})
+    log(
+      `content queries at ${terms.toLocaleString()} terms: ${queries.map((q) => `${q.name} ${q.p50Ms.toFixed(1)} ms`).join(', ')}`,
+    )
+  }
+
   const builds: BuildResult[] = []
   const coldRender: ColdRenderResult[] = []
   const build = async (terms: number, extra: Record<string, string>) => {
@@ -368,6 +396,7 @@ async function main() {
       sizes: mode.sizes,
       builds,
       coldRender,
+      contentQueries,
       throughput,
       revalidation,
       search,

@@ -72,6 +72,8 @@ export type FeedbackResult = {
   budgetHit: boolean
 }
 
+export type QueryCost = {name: string; runs: number; p50Ms: number; maxMs: number}
+
 export type LighthousePage = {name: string; path: string; median: LighthouseScores; runs: LighthouseScores[]}
 
 export type BenchResults = {
@@ -90,6 +92,8 @@ export type BenchResults = {
   sizes: {small: number; large: number}
   builds: BuildResult[]
   coldRender: ColdRenderResult[]
+  /** groq-js time per query of the embedded-dataset source, at each size. */
+  contentQueries: {terms: number; queries: QueryCost[]}[]
   throughput: ThroughputResult
   revalidation: Measured<RevalidationResult>
   search: Measured<SearchResult>
@@ -321,6 +325,22 @@ export function renderReport(results: BenchResults): string {
   ])
   parts.push(
     `**Cold render** (first request for a term not prerendered, one at a time)\n\n${table(['dataset', 'terms rendered', 'p50', 'p99', 'not a fresh render'], renderRows)}`,
+  )
+
+  const sizes = results.contentQueries.map((entry) => entry.terms)
+  const queryNames = results.contentQueries[0]?.queries.map((query) => query.name) ?? []
+  parts.push(
+    `**Content queries** (groq-js over the embedded dataset, in the benchmark's process; p50 per query)\n\n` +
+      table(
+        ['query', ...sizes.map(terms)],
+        queryNames.map((name) => [
+          `\`${name}\``,
+          ...results.contentQueries.map((entry) => {
+            const cost = entry.queries.find((query) => query.name === name)
+            return cost ? ms(cost.p50Ms) : '—'
+          }),
+        ]),
+      ),
   )
 
   const buildRows = results.builds.map((build) => [

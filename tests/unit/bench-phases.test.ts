@@ -1,10 +1,17 @@
+import {readFileSync} from 'node:fs'
+import {mkdtemp, writeFile} from 'node:fs/promises'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 
 import {agent} from '@/bench/lib/http'
+import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
 import {measureColdRender} from '@/bench/phases/cold-render'
+import {measureContentQueries} from '@/bench/phases/content-queries'
 import {measureFeedback} from '@/bench/phases/feedback'
 import {measureSearch} from '@/bench/phases/search'
+import {parseDataset} from '@/lib/content/dataset'
 
 /**
  * The measuring code against local servers that keep the routes' contracts (the real routes are
@@ -172,5 +179,27 @@ describe('measureColdRender', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('measureContentQueries', () => {
+  it('times the site’s own queries through the embedded-dataset source', async () => {
+    const embedded = 'sanity/seed/dataset.ndjson'
+    const documents = generateDataset(parseDataset(readFileSync(embedded, 'utf8'), embedded), {terms: 80})
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'bench-queries-')), 'dataset.ndjson')
+    await writeFile(file, toNdjson(documents))
+    const costs = await measureContentQueries(
+      file,
+      {slugs: ['backlink', 'serp'], ids: ['term-backlink', 'term-serp']},
+      2,
+    )
+    expect(costs.map((cost) => [cost.name, cost.runs])).toEqual([
+      ['TERM_QUERY', 2],
+      ['TERM_REVISION_QUERY', 2],
+      ['TERM_SLUGS_QUERY', 2],
+      ['TERM_NAMES_QUERY', 2],
+      ['TERM_INDEX_QUERY', 2],
+    ])
+    for (const cost of costs) expect(cost.p50Ms).toBeGreaterThan(0)
   })
 })

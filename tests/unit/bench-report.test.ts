@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs'
+
 import {END_MARKER, replaceBenchSection, START_MARKER} from '@/bench/lib/readme'
 import {
   evaluateTargets,
@@ -6,8 +8,6 @@ import {
   unavailable,
   type BenchResults,
 } from '@/bench/lib/results'
-import {readFileSync} from 'node:fs'
-
 const load = (reqPerSec: number, label = 'x') => ({
   label,
   url: 'http://127.0.0.1/x',
@@ -54,6 +54,10 @@ function fixture(): Omit<BenchResults, 'targets'> {
     ],
     coldRender: [
       {terms: 10000, requested: 200, measured: 200, p50Ms: 15, p99Ms: 40, notRendered: 0, budgetHit: false},
+    ],
+    contentQueries: [
+      {terms: 1000, queries: [{name: 'TERM_QUERY', runs: 20, p50Ms: 4.2, maxMs: 9}]},
+      {terms: 10000, queries: [{name: 'TERM_QUERY', runs: 20, p50Ms: 41.5, maxMs: 60}]},
     ],
     throughput: {
       settings: {threads: 1, connections: 32, warmupSeconds: 3, seconds: 15},
@@ -172,6 +176,7 @@ describe('renderReport', () => {
     expect(report).toContain('| x | 80,000 | 36,000 | 10 ms | 20 ms | 0 |')
     expect(report).toContain('seo: canonical')
     expect(report).toContain('**Search**: not available (route missing)')
+    expect(report).toContain('| `TERM_QUERY` | 4.2 ms | 41.5 ms |')
   })
 })
 
