@@ -32,9 +32,11 @@ function firstItem(details: unknown): string {
   const item = items?.[0]
   if (!item) return ''
   const node = item.node as {snippet?: string} | undefined
-  const text = [item.description, item.url, node?.snippet].find((value) => typeof value === 'string') as
-    string | undefined
-  return text ? ` (${text.slice(0, 120)}${items.length > 1 ? ` and ${items.length - 1} more` : ''})` : ''
+  const source = item.sourceLocation as {url?: string} | undefined
+  const text = [item.description, item.url ?? source?.url, node?.snippet]
+    .filter((value) => typeof value === 'string')
+    .join(' ')
+  return text ? ` (${text.slice(0, 160)}${items.length > 1 ? ` and ${items.length - 1} more` : ''})` : ''
 }
 
 /** Runs Lighthouse once per URL and run, in one browser; returns the runs per URL in order. */
