@@ -5,12 +5,13 @@
  *
  *   npm run bench                  full run (1,000 and 10,000 terms), under 15 minutes on 2 cores
  *   npm run bench -- --quick       smoke run: small sizes, short runs; writes bench/results/quick.json
- *   npm run bench -- --reuse-builds  keep builds from an earlier run of the same mode (build time not measured)
+ *   npm run bench -- --reuse-builds  keep earlier builds of the same datasets (build time not measured)
  *
  * Env: BENCH_PORT_BASE (default 3230; uses it and the next five ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
 import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {copyFile, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
@@ -149,6 +150,12 @@ async function preflight(ports: number[]) {
   if (problems.length) throw new Error(problems.join('\n'))
 }
 
+async function fileHash(file: string): Promise<string> {
+  return createHash('sha1')
+    .update(await readFile(file))
+    .digest('hex')
+}
+
 /** A part that can fail without spoiling the rest of the run: its failure becomes its result. */
 async function attempt<T>(name: string, work: () => Promise<Measured<T>>): Promise<Measured<T>> {
   try {
@@ -220,26 +227,35 @@ async function main() {
 
   const builds: BuildResult[] = []
   const coldRender: ColdRenderResult[] = []
-  const build = async (terms: number, extra: Record<string, string>) => {
+  /** Builds (or, with --reuse-builds, reuses a build of the same dataset); returns the bare page's size it was built with. */
+  const build = async (terms: number, staticPageBytes: number): Promise<number> => {
     const env: AppEnv = {
       datasetFile: datasetFile(terms),
       distDir: distDirFor(terms),
-      extra: {...siteUrl, ...extra},
+      extra: {...siteUrl, BENCH_STATIC_PAGE_BYTES: String(staticPageBytes)},
     }
-    if (reuseBuilds && existsSync(path.join(env.distDir, 'BUILD_ID'))) {
-      await forgetRenderedPages(env.distDir)
-      builds.push({terms, wallS: null, note: 'reused an earlier build'})
-      log(`reusing the build in ${env.distDir}`)
-      return
+    const stamp = {dataset: await fileHash(env.datasetFile), staticPageBytes}
+    const stampFile = path.join(env.distDir, 'bench-build.json')
+    if (reuseBuilds && existsSync(stampFile)) {
+      const previous = JSON.parse(await readFile(stampFile, 'utf8')) as typeof stamp
+      if (previous.dataset === stamp.dataset) {
+        await forgetRenderedPages(env.distDir)
+        builds.push({terms, wallS: null, note: 'reused an earlier build'})
+        log(`reusing the build in ${env.distDir}`)
+        return previous.staticPageBytes
+      }
+      log(`the build in ${env.distDir} is of another dataset: building again`)
     }
     log(`building ${terms.toLocaleString()} terms into ${env.distDir}…`)
     const ms = await withLock(lockFile, 'build', () => buildApp(env))
+    await writeFile(stampFile, JSON.stringify(stamp))
     builds.push({terms, wallS: ms / 1000})
     log(`built in ${(ms / 1000).toFixed(1)} s`)
+    return staticPageBytes
   }
 
   // Small size: build, cold render, and the sizes the bare page is calibrated from.
-  await build(mode.sizes.small, {BENCH_STATIC_PAGE_BYTES: String(FIRST_GUESS_BYTES)})
+  const builtBareBytes = await build(mode.sizes.small, FIRST_GUESS_BYTES)
   let bareBytesTarget: number
   {
     const app = await startApp(
@@ -259,14 +275,14 @@ async function main() {
       // The bare page's HTML is its text plus a near-constant frame: correct the guess by the miss.
       const term = (await get(`${app.url}${TERM_PATH}`)).body.length
       const bare = (await get(`${app.url}${BARE_PATH}`)).body.length
-      bareBytesTarget = term + (FIRST_GUESS_BYTES - bare)
+      bareBytesTarget = term + (builtBareBytes - bare)
     } finally {
       await app.server.stop()
     }
   }
 
   // Large size: everything else runs against this build and this server.
-  await build(mode.sizes.large, {BENCH_STATIC_PAGE_BYTES: String(bareBytesTarget)})
+  await build(mode.sizes.large, bareBytesTarget)
   const large = mode.sizes.large
   const serverDataset = path.join(WORK_DIR, `content-${large}.ndjson`)
   await copyFile(datasetFile(large), serverDataset)
