@@ -14,6 +14,7 @@ const config = [
       '.data/**',
       'test-results/**',
       'bench/results/**',
+      'bench/.work/**',
       'sanity/sanity.types.ts',
       'next-env.d.ts',
     ],

@@ -2,9 +2,15 @@ import type {NextConfig} from 'next'
 
 import {securityHeaders} from './lib/security-headers'
 
+// Extra builds (the browser suite's Sanity-mode fixture, the benchmark's dataset sizes) go to their
+// own folders, leaving `.next` to the developer.
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+
 const nextConfig: NextConfig = {
-  // A second build (the Sanity-mode fixture the browser suite runs against) goes to its own folder.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
+  // Next adds a build folder's generated types to tsconfig.json; for those extra builds it reads
+  // bench/tsconfig.json instead, which extends ours, so Next leaves both files alone.
+  typescript: distDir === '.next' ? undefined : {tsconfigPath: 'bench/tsconfig.json'},
   poweredByHeader: false,
   headers: async () => securityHeaders(),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.

@@ -7,7 +7,7 @@ import {root} from './server'
 
 export const resultsDir = path.join(root, 'test-results')
 
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

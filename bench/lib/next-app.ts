@@ -1,0 +1,102 @@
+/**
+ * Building and serving the site for the benchmark. Each dataset size is built into its own folder
+ * (NEXT_DIST_DIR, read by next.config.ts), so the developer's `.next` is never touched.
+ */
+import {existsSync} from 'node:fs'
+import {readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+import {waitForHttp} from './http'
+import {run, start, type Managed} from './processes'
+
+const NEXT_BIN = 'node_modules/.bin/next'
+const NEXT_ENV_FILE = 'next-env.d.ts'
+
+export const distDirFor = (terms: number) => `bench/.work/next-${terms}`
+
+export type AppEnv = {
+  datasetFile: string
+  distDir: string
+  /** Extra variables for the server or build (feedback storage, the bare page's size…). */
+  extra?: Record<string, string>
+}
+
+function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CI: 'true', // no Turbopack build cache: every build starts from nothing
+    NEXT_TELEMETRY_DISABLED: '1',
+    SANITY_TELEMETRY_DISABLED: '1',
+    CONTENT_DATASET_FILE: datasetFile,
+    NEXT_DIST_DIR: distDir,
+    BENCH_PAGES: '1',
+    ...extra,
+  }
+}
+
+/**
+ * `next build` into its own folder; returns the wall time. Next rewrites next-env.d.ts to point
+ * at the folder it builds into, so the developer's copy is put back afterwards.
+ */
+export async function buildApp(env: AppEnv): Promise<number> {
+  const previous = existsSync(NEXT_ENV_FILE) ? await readFile(NEXT_ENV_FILE, 'utf8') : undefined
+  await rm(env.distDir, {recursive: true, force: true})
+  try {
+    const {ms} = await run(`next build (${env.distDir})`, NEXT_BIN, ['build'], {env: appEnv(env)})
+    return ms
+  } finally {
+    if (previous === undefined) await rm(NEXT_ENV_FILE, {force: true})
+    else await writeFile(NEXT_ENV_FILE, previous)
+  }
+}
+
+/**
+ * Forgets what an earlier run rendered on demand, so a reused build starts as a fresh one would:
+ * Next 16 keeps ISR output in server/route-cache, apart from the pages prerendered at build.
+ */
+export async function forgetRenderedPages(distDir: string) {
+  await rm(path.join(distDir, 'server/route-cache'), {recursive: true, force: true})
+}
+
+export type RunningApp = {url: string; server: Managed; startMs: number}
+
+/** `next start` on the built folder; resolves once it answers, failing with its output if it dies. */
+export async function startApp(env: AppEnv, port: number): Promise<RunningApp> {
+  if (!existsSync(path.join(env.distDir, 'BUILD_ID'))) throw new Error(`No build in ${env.distDir}`)
+  const began = performance.now()
+  const server = start(`next start :${port}`, NEXT_BIN, ['start', '--port', String(port)], {env: appEnv(env)})
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitForHttp(`${url}/bench/static`, 120_000, () =>
+      server.child.exitCode !== null
+        ? `next start exited (${server.child.exitCode}):\n${server.output()}`
+        : undefined,
+    )
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+  return {url, server, startMs: performance.now() - began}
+}
+
+/** Resident memory of every process in the server's process group, in bytes (Linux /proc). */
+export async function groupRssBytes(server: Managed): Promise<number> {
+  const group = server.child.pid
+  if (group === undefined) return Number.NaN
+  let total = 0
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== group) continue
+      const status = await readFile(`/proc/${entry}/status`, 'utf8')
+      const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+      total += kb * 1024
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total
+}

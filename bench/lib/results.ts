@@ -1,0 +1,430 @@
+/**
+ * The shape of bench/results/latest.json, the targets from the benchmark issue judged against it,
+ * and the Markdown report printed at the end of a run and kept in the README.
+ */
+import type {RouteWeight} from './bundle-stats'
+import type {LighthouseScores} from './lighthouse'
+import {round} from './stats'
+import type {LoadResult, LoadSettings} from './wrk'
+
+export type Unavailable = {status: 'unavailable'; reason: string}
+export type Measured<T> = ({status: 'ok'} & T) | Unavailable
+
+export const unavailable = (reason: string): Unavailable => ({status: 'unavailable', reason})
+export const ROUTE_MISSING = 'not available (route missing)'
+
+export type BuildResult = {terms: number; wallS: number | null; note?: string}
+
+export type ColdRenderResult = {
+  terms: number
+  requested: number
+  measured: number
+  p50Ms: number
+  p99Ms: number
+  /** Responses Next did not render for this request (x-nextjs-cache other than MISS). */
+  notRendered: number
+  budgetHit: boolean
+}
+
+export type LoadTargetName = 'term' | 'bare' | 'ceiling' | 'nginxStatic' | 'proxy'
+
+export type LoadTarget = {label: string; url: string; bytes: number} & LoadResult
+
+export type ThroughputResult = {
+  settings: LoadSettings
+  targets: Record<LoadTargetName, LoadTarget>
+  ratios: {termVsBare: number; proxyVsNginxStatic: number; termVsNginxStatic: number}
+}
+
+export type RevalidationResult = {
+  windowS: number
+  /** From the publish to the first answer with the new text: from Next directly, and through the proxy. */
+  originVisibleMs: number
+  proxyVisibleMs: number
+  pass: boolean
+}
+
+export type SearchResult = {
+  terms: number
+  queries: number
+  requests: number
+  /** The first query after start, which may build the search index. */
+  firstQueryMs: number
+  p50Ms: number
+  p95Ms: number
+  p99Ms: number
+  non200: number
+  budgetHit: boolean
+}
+
+export type FeedbackResult = {
+  terms: number
+  sent: number
+  accepted: number
+  /** Answers other than 2xx, by status (0: no answer). */
+  rejected: Record<string, number>
+  votesPerSec: number
+  p50Ms: number
+  p99Ms: number
+  /** Growth of the summary's yes + no counts over the run; null when the summary could not be read. */
+  stored: number | null
+  storedNote?: string
+  budgetHit: boolean
+}
+
+export type QueryCost = {name: string; runs: number; p50Ms: number; maxMs: number}
+
+export type LighthousePage = {name: string; path: string; median: LighthouseScores; runs: LighthouseScores[]}
+
+export type BenchResults = {
+  schema: 1
+  mode: 'full' | 'quick'
+  startedAt: string
+  durationS: number
+  machine: {
+    cpus: number
+    cpuModel: string
+    memoryGiB: number
+    node: string
+    next: string
+    tools: Record<string, string>
+  }
+  sizes: {small: number; large: number}
+  builds: BuildResult[]
+  coldRender: ColdRenderResult[]
+  /** groq-js time per query of the embedded-dataset source, at each size. */
+  contentQueries: {terms: number; queries: QueryCost[]}[]
+  throughput: ThroughputResult
+  revalidation: Measured<RevalidationResult>
+  search: Measured<SearchResult>
+  feedback: {pglite: Measured<FeedbackResult>; postgres: Measured<FeedbackResult>}
+  weight: {
+    firstLoadJs: RouteWeight[]
+    backlinkHtmlBytes: number
+    /** Resident memory of the server's processes after start and after serving the terms once. */
+    rss: {terms: number; served: number; bytes: number; startBytes: number; budgetHit: boolean}
+  }
+  lighthouse: Measured<{runsPerPage: number; pages: LighthousePage[]}>
+  targets: TargetResult[]
+}
+
+export type TargetResult = {id: string; target: string; measured: string; pass: boolean | null}
+
+const TERM_ROUTE = '/glossary/[slug]'
+const BARE_ROUTE = '/bench/static'
+
+const pct = (ratio: number) => `${round(ratio * 100)}%`
+const ms = (value: number) => `${round(value)} ms`
+const count = (value: number) => Math.round(value).toLocaleString('en-US')
+const kb = (bytes: number) => `${round(bytes / 1000)} kB`
+const terms = (n: number) => `${count(n)} terms`
+
+/** The targets of the benchmark issue, each with what was measured and whether it was met. */
+export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetResult[] {
+  const targets: TargetResult[] = []
+  const {throughput, sizes} = results
+
+  const {term, bare, proxy, nginxStatic} = throughput.targets
+  const loadNote = (...runs: LoadTarget[]) => {
+    const errors = runs.reduce((sum, run) => sum + run.errors, 0)
+    return errors ? ` — ${count(errors)} failed requests, not trusted` : ''
+  }
+  targets.push({
+    id: 'term-vs-bare',
+    target: 'Term page from `next start`: ≥ 95% of the bare Next.js page’s req/s',
+    measured: `${pct(throughput.ratios.termVsBare)} (${count(term.reqPerSec)} vs ${count(bare.reqPerSec)} req/s)${loadNote(term, bare)}`,
+    pass: loadNote(term, bare) ? null : throughput.ratios.termVsBare >= 0.95,
+  })
+  targets.push({
+    id: 'proxy-vs-nginx',
+    target: 'Term page through the shipped proxy cache: ≥ 90% of nginx serving the file',
+    measured: `${pct(throughput.ratios.proxyVsNginxStatic)} (${count(proxy.reqPerSec)} vs ${count(nginxStatic.reqPerSec)} req/s)${loadNote(proxy, nginxStatic)}`,
+    pass: loadNote(proxy, nginxStatic) ? null : throughput.ratios.proxyVsNginxStatic >= 0.9,
+  })
+  const {revalidation} = results
+  targets.push({
+    id: 'revalidation',
+    target: 'A published change is visible through the proxy within the revalidation window',
+    measured:
+      revalidation.status === 'ok'
+        ? `${round(revalidation.proxyVisibleMs / 1000)} s through the proxy, ${round(revalidation.originVisibleMs / 1000)} s from Next (window ${revalidation.windowS} s)`
+        : revalidation.reason,
+    pass: revalidation.status === 'ok' ? revalidation.pass : null,
+  })
+
+  const cold = results.coldRender.find((entry) => entry.terms === sizes.large)
+  targets.push({
+    id: 'cold-render',
+    target: `Cold render p50 < 20 ms at ${terms(sizes.large)}`,
+    measured: cold
+      ? `${ms(cold.p50Ms)} (p99 ${ms(cold.p99Ms)}, ${cold.measured} of ${cold.requested} terms${cold.budgetHit ? ', time budget hit' : ''})`
+      : 'not measured',
+    pass: cold && cold.measured > 0 ? cold.p50Ms < 20 : null,
+  })
+  const {search} = results
+  targets.push({
+    id: 'search',
+    target: `Search p95 < 30 ms at ${terms(sizes.large)}`,
+    measured:
+      search.status === 'ok'
+        ? `${ms(search.p95Ms)} (p50 ${ms(search.p50Ms)}, ${count(search.requests)} requests${search.non200 ? `, ${search.non200} not 200` : ''})`
+        : search.reason,
+    pass: search.status === 'ok' ? search.p95Ms < 30 && search.non200 === 0 : null,
+  })
+
+  const weightOf = (route: string) => results.weight.firstLoadJs.find((entry) => entry.route === route)
+  const termJs = weightOf(TERM_ROUTE)
+  const bareJs = weightOf(BARE_ROUTE)
+  targets.push({
+    id: 'first-load-js',
+    target: 'Term page first-load JS ≤ the bare page’s + 10 kB (gzip)',
+    measured:
+      termJs && bareJs
+        ? `+${kb(termJs.jsGzipBytes - bareJs.jsGzipBytes)} (${kb(termJs.jsGzipBytes)} vs ${kb(bareJs.jsGzipBytes)})`
+        : 'route missing from the build stats',
+    pass: termJs && bareJs ? termJs.jsGzipBytes - bareJs.jsGzipBytes <= 10_000 : null,
+  })
+
+  const {lighthouse} = results
+  if (lighthouse.status === 'ok') {
+    const page = (name: string) => lighthouse.pages.find((entry) => entry.name === name)
+    const content = ['term', 'index'].map(page).filter((entry) => entry !== undefined)
+    const barePage = page('bare')
+    targets.push({
+      id: 'lighthouse-quality',
+      target: 'Lighthouse Accessibility, Best Practices and SEO = 100 on the term page and /glossary',
+      measured: content
+        .map(
+          (entry) =>
+            `${entry.path} ${entry.median.accessibility}/${entry.median.bestPractices}/${entry.median.seo}`,
+        )
+        .join(', '),
+      pass: content.every(
+        (entry) =>
+          entry.median.accessibility === 100 &&
+          entry.median.bestPractices === 100 &&
+          entry.median.seo === 100,
+      ),
+    })
+    targets.push({
+      id: 'lighthouse-performance',
+      target: 'Lighthouse Performance ≥ the bare Next.js page’s (mobile)',
+      measured: [...content, ...(barePage ? [barePage] : [])]
+        .map((entry) => `${entry.path} ${entry.median.performance}`)
+        .join(', '),
+      pass: barePage
+        ? content.every((entry) => entry.median.performance >= barePage.median.performance)
+        : null,
+    })
+  } else {
+    for (const id of ['lighthouse-quality', 'lighthouse-performance']) {
+      targets.push({id, target: `Lighthouse (${id.split('-')[1]})`, measured: lighthouse.reason, pass: null})
+    }
+  }
+
+  const {pglite, postgres} = results.feedback
+  targets.push({
+    id: 'feedback-rate',
+    target: 'Feedback: ≥ 1,000 votes/s on PGlite',
+    measured:
+      pglite.status === 'ok'
+        ? `${count(pglite.votesPerSec)} votes/s (p99 ${ms(pglite.p99Ms)}, ${terms(pglite.terms)})`
+        : pglite.reason,
+    pass: pglite.status === 'ok' ? pglite.votesPerSec >= 1000 : null,
+  })
+  const stores = [
+    ['PGlite', pglite],
+    ['PostgreSQL', postgres],
+  ] as const
+  const storeChecks = stores.filter(([, result]) => result.status === 'ok')
+  targets.push({
+    id: 'feedback-stored',
+    target: 'Feedback: every accepted vote stored (stored = 2xx answers)',
+    measured: storeChecks.length
+      ? storeChecks
+          .map(([name, result]) =>
+            result.status === 'ok'
+              ? `${name} ${result.stored === null ? `unknown (${result.storedNote})` : count(result.stored)} stored of ${count(result.accepted)} accepted`
+              : '',
+          )
+          .join('; ')
+      : pglite.status === 'ok'
+        ? ''
+        : pglite.reason,
+    pass: storeChecks.length
+      ? storeChecks.every(([, result]) => result.status === 'ok' && result.stored !== null)
+        ? storeChecks.every(([, result]) => result.status === 'ok' && result.stored === result.accepted)
+        : null
+      : null,
+  })
+
+  const small = results.builds.find((build) => build.terms === sizes.small)
+  const large = results.builds.find((build) => build.terms === sizes.large)
+  const timed = small?.wallS != null && large?.wallS != null
+  targets.push({
+    id: 'build-scaling',
+    target: `Build at ${terms(sizes.large)} ≤ 1.5 × the build at ${terms(sizes.small)}`,
+    measured: timed
+      ? `${round(large.wallS! / small.wallS!)}× (${round(large.wallS!)} s vs ${round(small.wallS!)} s)`
+      : 'not timed (builds reused)',
+    pass: timed ? large.wallS! <= 1.5 * small.wallS! : null,
+  })
+  return targets
+}
+
+const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : '**miss**')
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) =>
+    `| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+/** The whole report in Markdown: targets first, then every measurement. */
+export function renderReport(results: BenchResults): string {
+  const parts: string[] = []
+  const {machine} = results
+  parts.push(
+    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${results.mode === 'quick' ? '**quick smoke run (small sizes, short runs: not representative)**' : 'full run'}, ` +
+      `${round(results.durationS / 60)} min · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB · Node ${machine.node}, Next ${machine.next} · ` +
+      Object.entries(machine.tools)
+        .map(([tool, version]) => `${tool} ${version}`)
+        .join(', '),
+  )
+  parts.push(
+    table(
+      ['target', 'measured', 'result'],
+      results.targets.map((target) => [target.target, target.measured, verdict(target.pass)]),
+    ),
+  )
+
+  const {throughput} = results
+  const {settings} = throughput
+  parts.push(
+    `**Throughput** (wrk, ${settings.threads} thread, ${settings.connections} connections, ${settings.seconds} s after ${settings.warmupSeconds} s warm-up; one nginx worker; Node servers are single-threaded)\n\n` +
+      table(
+        ['server', 'bytes', 'req/s', 'p50', 'p99', 'errors'],
+        (Object.values(throughput.targets) as LoadTarget[]).map((target) => [
+          target.label,
+          count(target.bytes),
+          count(target.reqPerSec),
+          ms(target.p50Ms),
+          ms(target.p99Ms),
+          target.errors,
+        ]),
+      ) +
+      `\n\nTerm page vs bare Next.js page ${pct(throughput.ratios.termVsBare)} · proxy vs nginx static ${pct(throughput.ratios.proxyVsNginxStatic)} · term page from Next vs nginx static ${pct(throughput.ratios.termVsNginxStatic)}`,
+  )
+
+  const renderRows = results.coldRender.map((entry) => [
+    terms(entry.terms),
+    `${entry.measured} / ${entry.requested}${entry.budgetHit ? ' (time budget)' : ''}`,
+    ms(entry.p50Ms),
+    ms(entry.p99Ms),
+    entry.notRendered,
+  ])
+  parts.push(
+    `**Cold render** (first request for a term not prerendered, one at a time)\n\n${table(['dataset', 'terms rendered', 'p50', 'p99', 'not a fresh render'], renderRows)}`,
+  )
+
+  const sizes = results.contentQueries.map((entry) => entry.terms)
+  const queryNames = results.contentQueries[0]?.queries.map((query) => query.name) ?? []
+  parts.push(
+    `**Content queries** (groq-js over the embedded dataset, in the benchmark's process; p50 per query)\n\n` +
+      table(
+        ['query', ...sizes.map(terms)],
+        queryNames.map((name) => [
+          `\`${name}\``,
+          ...results.contentQueries.map((entry) => {
+            const cost = entry.queries.find((query) => query.name === name)
+            return cost ? ms(cost.p50Ms) : '—'
+          }),
+        ]),
+      ),
+  )
+
+  const buildRows = results.builds.map((build) => [
+    terms(build.terms),
+    build.wallS === null ? (build.note ?? '—') : `${round(build.wallS)} s`,
+  ])
+  parts.push(
+    `**Build** (\`next build\`, wall time, no build cache)\n\n${table(['dataset', 'time'], buildRows)}`,
+  )
+
+  const {search} = results
+  parts.push(
+    search.status === 'ok'
+      ? `**Search** (${search.queries} queries from bench/queries.json, ${terms(search.terms)}): p50 ${ms(search.p50Ms)}, p95 ${ms(search.p95Ms)}, p99 ${ms(search.p99Ms)}, first query ${ms(search.firstQueryMs)}${search.budgetHit ? ' (time budget hit)' : ''}`
+      : `**Search**: ${search.reason}`,
+  )
+
+  const feedbackRows = (
+    [
+      ['PGlite', results.feedback.pglite],
+      ['PostgreSQL', results.feedback.postgres],
+    ] as const
+  ).map(([name, result]) =>
+    result.status === 'ok'
+      ? [
+          name,
+          `${count(result.accepted)} / ${count(result.sent)}${result.budgetHit ? ' (time budget)' : ''}`,
+          count(result.votesPerSec),
+          ms(result.p50Ms),
+          ms(result.p99Ms),
+          result.stored === null ? `unknown: ${result.storedNote}` : count(result.stored),
+          Object.entries(result.rejected)
+            .map(([status, n]) => `${status}: ${n}`)
+            .join(', ') || '—',
+        ]
+      : [name, result.reason, '', '', '', '', ''],
+  )
+  parts.push(
+    `**Feedback writes**\n\n${table(['store', 'accepted / sent', 'votes/s', 'p50', 'p99', 'stored', 'other answers'], feedbackRows)}`,
+  )
+
+  const {weight} = results
+  parts.push(
+    `**Weight**: Backlink page HTML ${count(weight.backlinkHtmlBytes)} bytes · server RSS ${round(weight.rss.bytes / 2 ** 20)} MiB after serving ${count(weight.rss.served)} of ${terms(weight.rss.terms)}${weight.rss.budgetHit ? ' (time budget hit)' : ''} (${round(weight.rss.startBytes / 2 ** 20)} MiB after start)\n\n` +
+      table(
+        ['route', 'first-load JS (gzip)', 'uncompressed', 'chunks'],
+        weight.firstLoadJs.map((entry) => [
+          entry.route,
+          kb(entry.jsGzipBytes),
+          kb(entry.jsBytes),
+          entry.chunks,
+        ]),
+      ),
+  )
+
+  const {lighthouse} = results
+  parts.push(
+    lighthouse.status === 'ok'
+      ? `**Lighthouse** (mobile, median of ${lighthouse.runsPerPage} run${lighthouse.runsPerPage > 1 ? 's' : ''} by Performance)\n\n` +
+          table(
+            [
+              'page',
+              'Performance',
+              'Accessibility',
+              'Best Practices',
+              'SEO',
+              'LCP',
+              'TBT',
+              'CLS',
+              'points lost',
+            ],
+            lighthouse.pages.map(({path, median}) => [
+              path,
+              median.performance,
+              median.accessibility,
+              median.bestPractices,
+              median.seo,
+              ms(median.lcpMs),
+              ms(median.tbtMs),
+              round(median.cls),
+              median.missed.join(', ') || '—',
+            ]),
+          )
+      : `**Lighthouse**: ${lighthouse.reason}`,
+  )
+  return parts.join('\n\n')
+}

@@ -1,0 +1,95 @@
+/**
+ * Cold render: the first request for a term page that was not prerendered, one at a time, so
+ * each sample is Next rendering the page (x-nextjs-cache: MISS) with nothing else running.
+ * And the crawl that serves every remaining term once, before the server's memory is read.
+ */
+import type {SanityDocument} from '../../lib/content/dataset'
+import {get} from '../lib/http'
+import type {ColdRenderResult} from '../lib/results'
+import {percentile} from '../lib/stats'
+
+/** generateStaticParams in app/(site)/glossary/[slug]/page.tsx prerenders this many terms. */
+export const PRERENDERED_TERMS = 200
+
+const slugOf = (doc: SanityDocument) => (doc.slug as {current: string}).current
+
+/**
+ * Term slugs, most recently updated first: the order the build prerenders them in
+ * (TERM_SLUGS_QUERY orders by `updated`).
+ */
+export function termSlugsByUpdated(documents: SanityDocument[]): string[] {
+  return documents
+    .filter((doc) => doc._type === 'term')
+    .sort((a, b) => String(b.updated).localeCompare(String(a.updated)))
+    .map(slugOf)
+}
+
+/**
+ * The `count` least recently updated terms (plus one to warm the route up), far from the
+ * prerendered ones; fails when the dataset has too few terms that were not prerendered.
+ */
+export function coldRenderSlugs(
+  documents: SanityDocument[],
+  count: number,
+): {warmUp: string; measured: string[]} {
+  const slugs = termSlugsByUpdated(documents)
+  const notPrerendered = slugs.slice(PRERENDERED_TERMS)
+  if (notPrerendered.length < count + 1) {
+    throw new Error(
+      `Cold render needs ${count + 1} terms that are not prerendered; the dataset has ${notPrerendered.length}.`,
+    )
+  }
+  const oldest = notPrerendered.slice(-(count + 1))
+  return {warmUp: oldest[0], measured: oldest.slice(1)}
+}
+
+export async function measureColdRender(
+  appUrl: string,
+  terms: number,
+  slugs: {warmUp: string; measured: string[]},
+  budgetS: number,
+): Promise<ColdRenderResult & {failed: string[]}> {
+  await get(`${appUrl}/glossary/${slugs.warmUp}`)
+  const deadline = performance.now() + budgetS * 1000
+  const samples: number[] = []
+  const failed: string[] = []
+  let notRendered = 0
+  for (const slug of slugs.measured) {
+    if (performance.now() > deadline) break
+    const response = await get(`${appUrl}/glossary/${slug}`)
+    if (response.status !== 200) {
+      failed.push(`${slug}: ${response.status}`)
+      continue
+    }
+    if (response.headers['x-nextjs-cache'] !== 'MISS') notRendered++
+    samples.push(response.ms)
+  }
+  return {
+    terms,
+    requested: slugs.measured.length,
+    measured: samples.length,
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+    notRendered,
+    budgetHit: samples.length + failed.length < slugs.measured.length,
+    failed,
+  }
+}
+
+/** Requests each page once, two at a time (one rendering while the other's bytes travel). */
+export async function crawl(appUrl: string, slugs: string[], budgetS: number) {
+  const deadline = performance.now() + budgetS * 1000
+  let next = 0
+  let served = 0
+  const failed: string[] = []
+  const worker = async () => {
+    while (next < slugs.length && performance.now() < deadline) {
+      const slug = slugs[next++]
+      const response = await get(`${appUrl}/glossary/${slug}`)
+      if (response.status === 200) served++
+      else failed.push(`${slug}: ${response.status}`)
+    }
+  }
+  await Promise.all([worker(), worker()])
+  return {served, failed, budgetHit: next < slugs.length}
+}

@@ -1,0 +1,133 @@
+/**
+ * Feedback writes: votes POSTed to /api/feedback as fast as the server takes them, each from a
+ * different reader (its own User-Agent, so no vote replaces another), then the summary's counts
+ * compared with the number of 2xx answers.
+ */
+import {request} from '../lib/http'
+import {ROUTE_MISSING, unavailable, type FeedbackResult, type Measured} from '../lib/results'
+import {percentile} from '../lib/stats'
+
+export const SUMMARY_PATH = '/api/feedback/summary'
+
+type Json = null | boolean | number | string | Json[] | {[key: string]: Json}
+
+const isTermRow = (value: Json): value is {[key: string]: Json} =>
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  typeof value.yes === 'number' &&
+  typeof value.no === 'number'
+
+const children = (value: Json): Json[] =>
+  Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []
+
+/**
+ * Total votes in a summary: the yes + no counts of its per-term rows, taken from the shallowest
+ * list (or object keyed by term) whose entries all carry numeric `yes` and `no`. Null when the
+ * summary has no such rows.
+ */
+export function countVotes(summary: Json): number | null {
+  let level: Json[] = [summary]
+  while (level.length) {
+    for (const value of level) {
+      const rows = children(value)
+      if (rows.length && rows.every(isTermRow)) {
+        return rows.reduce<number>(
+          (sum, row) => sum + (isTermRow(row) ? (row.yes as number) + (row.no as number) : 0),
+          0,
+        )
+      }
+    }
+    level = level.flatMap(children)
+  }
+  return null
+}
+
+/** One vote from one reader: readers are told apart by IP and User-Agent, so each gets its own. */
+function vote(appUrl: string, term: string, choice: 'yes' | 'no', reader: string) {
+  const body = JSON.stringify({term, vote: choice})
+  return request(`${appUrl}/api/feedback`, {
+    method: 'POST',
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'User-Agent': reader,
+    },
+  })
+}
+
+async function readStoredVotes(appUrl: string): Promise<{count: number | null; note?: string}> {
+  const response = await request(`${appUrl}${SUMMARY_PATH}`)
+  if (response.status !== 200) return {count: null, note: `summary answered ${response.status}`}
+  try {
+    const count = countVotes(JSON.parse(response.body.toString()) as Json)
+    return count === null ? {count, note: 'summary has no per-term yes/no counts'} : {count}
+  } catch {
+    return {count: null, note: 'summary is not JSON'}
+  }
+}
+
+export async function measureFeedback(
+  appUrl: string,
+  termIds: string[],
+  options: {votes: number; concurrency: number; budgetS: number},
+): Promise<Measured<FeedbackResult>> {
+  const probe = await request(`${appUrl}${SUMMARY_PATH}`)
+  if (probe.status === 404) return unavailable(ROUTE_MISSING)
+  const run = Date.now().toString(36)
+  // One vote before counting, so the summary has rows to count even on an empty database.
+  const seed = await vote(appUrl, termIds[0], 'yes', `bench-voter/${run}/seed`)
+  if (seed.status === 404) return unavailable(ROUTE_MISSING)
+  if (seed.status < 200 || seed.status >= 300) {
+    return unavailable(
+      `failed: POST /api/feedback answered ${seed.status}: ${seed.body.toString().slice(0, 200)}`,
+    )
+  }
+  const before = await readStoredVotes(appUrl)
+
+  const rejected: Record<string, number> = {}
+  const samples: number[] = []
+  let accepted = 0
+  let sent = 0
+  const began = performance.now()
+  const deadline = began + options.budgetS * 1000
+  const voter = async () => {
+    while (sent < options.votes && performance.now() < deadline) {
+      const index = sent++
+      let status = 0
+      try {
+        const response = await vote(
+          appUrl,
+          termIds[index % termIds.length],
+          index % 3 ? 'yes' : 'no',
+          `bench-voter/${run}/${index}`,
+        )
+        status = response.status
+        if (status >= 200 && status < 300) samples.push(response.ms)
+      } catch {
+        status = 0
+      }
+      if (status >= 200 && status < 300) accepted++
+      else rejected[status] = (rejected[status] ?? 0) + 1
+    }
+  }
+  await Promise.all(Array.from({length: options.concurrency}, voter))
+  const seconds = (performance.now() - began) / 1000
+
+  const after = await readStoredVotes(appUrl)
+  const stored = before.count !== null && after.count !== null ? after.count - before.count : null
+  return {
+    status: 'ok',
+    terms: termIds.length,
+    sent,
+    accepted,
+    rejected,
+    votesPerSec: accepted / seconds,
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+    stored,
+    ...(stored === null ? {storedNote: before.note ?? after.note} : {}),
+    budgetHit: sent < options.votes,
+  }
+}

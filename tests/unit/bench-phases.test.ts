@@ -1,0 +1,205 @@
+import {readFileSync} from 'node:fs'
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import {agent} from '@/bench/lib/http'
+import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
+import {measureColdRender} from '@/bench/phases/cold-render'
+import {measureContentQueries} from '@/bench/phases/content-queries'
+import {measureFeedback} from '@/bench/phases/feedback'
+import {measureSearch} from '@/bench/phases/search'
+import {parseDataset} from '@/lib/content/dataset'
+
+/**
+ * The measuring code against local servers that keep the routes' contracts (the real routes are
+ * built on other branches): POST /api/feedback stores one vote per reader and term and answers
+ * 201, GET /api/feedback/summary counts per term, GET /api/search answers JSON.
+ */
+type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void
+
+async function serve(handler: Handler): Promise<{url: string; close: () => Promise<void>}> {
+  const server = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => (body += chunk))
+    request.on('end', () => handler(request, body, response))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const {port} = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+const json = (response: http.ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, {'Content-Type': 'application/json'})
+  response.end(JSON.stringify(body))
+}
+
+/** A feedback store keeping the contract; `lose` drops some votes while still answering 201. */
+function feedbackRoutes({lose = () => false}: {lose?: (index: number) => boolean} = {}): Handler {
+  const votes = new Map<string, {term: string; vote: string}>()
+  let received = 0
+  return (request, body, response) => {
+    if (request.method === 'POST' && request.url === '/api/feedback') {
+      const {term, vote} = JSON.parse(body) as {term: string; vote: string}
+      if (!term.startsWith('term-')) return json(response, 404, {error: 'unknown term'})
+      if (!lose(received++)) votes.set(`${request.headers['user-agent']}|${term}`, {term, vote})
+      return json(response, 201, {ok: true})
+    }
+    if (request.url === '/api/feedback/summary') {
+      const rows = new Map<string, {term: string; yes: number; no: number}>()
+      for (const {term, vote} of votes.values()) {
+        const row = rows.get(term) ?? {term, yes: 0, no: 0}
+        row[vote === 'yes' ? 'yes' : 'no']++
+        rows.set(term, row)
+      }
+      return json(response, 200, {terms: [...rows.values()]})
+    }
+    json(response, 404, {error: 'not found'})
+  }
+}
+
+const notFound: Handler = (_request, _body, response) => json(response, 404, {error: 'not found'})
+const termIds = Array.from({length: 50}, (_, i) => `term-${i}`)
+
+afterAll(() => agent.destroy())
+
+describe('measureFeedback', () => {
+  it('counts every accepted vote and finds each of them in the summary', async () => {
+    const server = await serve(feedbackRoutes())
+    try {
+      const result = await measureFeedback(server.url, termIds, {votes: 200, concurrency: 8, budgetS: 30})
+      expect(result).toMatchObject({
+        status: 'ok',
+        sent: 200,
+        accepted: 200,
+        stored: 200,
+        rejected: {},
+        budgetHit: false,
+      })
+      if (result.status === 'ok') expect(result.votesPerSec).toBeGreaterThan(0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('shows votes that were answered 201 but never stored', async () => {
+    const server = await serve(feedbackRoutes({lose: (index) => index % 10 === 5}))
+    try {
+      const result = await measureFeedback(server.url, termIds, {votes: 100, concurrency: 4, budgetS: 30})
+      expect(result).toMatchObject({status: 'ok', accepted: 100, stored: 90})
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('counts refusals by status and leaves them out of the accepted votes', async () => {
+    const server = await serve(feedbackRoutes())
+    try {
+      const result = await measureFeedback(server.url, ['term-1', 'unknown-1'], {
+        votes: 20,
+        concurrency: 2,
+        budgetS: 30,
+      })
+      expect(result).toMatchObject({status: 'ok', sent: 20, accepted: 10, stored: 10, rejected: {404: 10}})
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('reports a missing route as not available instead of a number', async () => {
+    const server = await serve(notFound)
+    try {
+      expect(await measureFeedback(server.url, termIds, {votes: 10, concurrency: 2, budgetS: 5})).toEqual({
+        status: 'unavailable',
+        reason: 'not available (route missing)',
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('measureSearch', () => {
+  it('times every query of bench/queries.json for each round', async () => {
+    const asked: string[] = []
+    const server = await serve((request, _body, response) => {
+      const url = new URL(request.url ?? '/', 'http://x')
+      asked.push(url.searchParams.get('q') ?? '')
+      json(response, 200, {results: []})
+    })
+    try {
+      const result = await measureSearch(server.url, 10_000, 2, 30)
+      expect(result).toMatchObject({status: 'ok', terms: 10_000, queries: 100, requests: 200, non200: 0})
+      expect(asked).toContain('inbound link')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('reports a missing route as not available instead of a number', async () => {
+    const server = await serve(notFound)
+    try {
+      expect(await measureSearch(server.url, 10_000, 1, 5)).toEqual({
+        status: 'unavailable',
+        reason: 'not available (route missing)',
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('measureColdRender', () => {
+  it('counts answers that Next did not render for the request', async () => {
+    const server = await serve((request, _body, response) => {
+      const cached = request.url?.endsWith('-cached')
+      response.writeHead(200, {'x-nextjs-cache': cached ? 'HIT' : 'MISS'})
+      response.end('<html></html>')
+    })
+    try {
+      const result = await measureColdRender(
+        server.url,
+        1000,
+        {warmUp: 'w', measured: ['a', 'b-cached', 'c']},
+        30,
+      )
+      expect(result).toMatchObject({
+        terms: 1000,
+        requested: 3,
+        measured: 3,
+        notRendered: 1,
+        budgetHit: false,
+        failed: [],
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('measureContentQueries', () => {
+  it('times the site’s own queries through the embedded-dataset source', async () => {
+    const embedded = 'sanity/seed/dataset.ndjson'
+    const documents = generateDataset(parseDataset(readFileSync(embedded, 'utf8'), embedded), {terms: 80})
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'bench-queries-')), 'dataset.ndjson')
+    await writeFile(file, toNdjson(documents))
+    const costs = await measureContentQueries(
+      file,
+      {slugs: ['backlink', 'serp'], ids: ['term-backlink', 'term-serp']},
+      2,
+    )
+    expect(costs.map((cost) => [cost.name, cost.runs])).toEqual([
+      ['TERM_QUERY', 2],
+      ['TERM_REVISION_QUERY', 2],
+      ['TERM_SLUGS_QUERY', 2],
+      ['TERM_NAMES_QUERY', 2],
+      ['TERM_INDEX_QUERY', 2],
+    ])
+    for (const cost of costs) expect(cost.p50Ms).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,212 @@
+import {readFileSync} from 'node:fs'
+
+import {END_MARKER, replaceBenchSection, START_MARKER} from '@/bench/lib/readme'
+import {
+  evaluateTargets,
+  renderReport,
+  ROUTE_MISSING,
+  unavailable,
+  type BenchResults,
+} from '@/bench/lib/results'
+const load = (reqPerSec: number, label = 'x') => ({
+  label,
+  url: 'http://127.0.0.1/x',
+  bytes: 80_000,
+  requests: reqPerSec * 15,
+  reqPerSec,
+  p50Ms: 10,
+  p90Ms: 12,
+  p99Ms: 20,
+  maxMs: 30,
+  errors: 0,
+  mbPerSec: 100,
+})
+
+const lighthouseScores = (performance: number, seo = 100) => ({
+  performance,
+  accessibility: 100,
+  bestPractices: 100,
+  seo,
+  lcpMs: 1800,
+  tbtMs: 120,
+  cls: 0,
+  missed: seo < 100 ? ['seo: canonical'] : [],
+})
+
+function fixture(): Omit<BenchResults, 'targets'> {
+  return {
+    schema: 1,
+    mode: 'full',
+    startedAt: '2026-11-24T12:00:00.000Z',
+    durationS: 600,
+    machine: {
+      cpus: 2,
+      cpuModel: 'Test CPU',
+      memoryGiB: 24,
+      node: '20.20.2',
+      next: '16.4.6',
+      tools: {wrk: '4.1.0'},
+    },
+    sizes: {small: 1000, large: 10000},
+    builds: [
+      {terms: 1000, wallS: 80},
+      {terms: 10000, wallS: 100},
+    ],
+    coldRender: [
+      {terms: 10000, requested: 200, measured: 200, p50Ms: 15, p99Ms: 40, notRendered: 0, budgetHit: false},
+    ],
+    contentQueries: [
+      {terms: 1000, queries: [{name: 'TERM_QUERY', runs: 20, p50Ms: 4.2, maxMs: 9}]},
+      {terms: 10000, queries: [{name: 'TERM_QUERY', runs: 20, p50Ms: 41.5, maxMs: 60}]},
+    ],
+    throughput: {
+      settings: {threads: 1, connections: 32, warmupSeconds: 3, seconds: 15},
+      targets: {
+        term: load(1900),
+        bare: load(2000),
+        ceiling: load(30000),
+        nginxStatic: load(36000),
+        proxy: load(30000),
+      },
+      ratios: {termVsBare: 0.95, proxyVsNginxStatic: 30000 / 36000, termVsNginxStatic: 1900 / 36000},
+    },
+    revalidation: {status: 'ok', windowS: 5, originVisibleMs: 5400, proxyVisibleMs: 5900, pass: true},
+    search: unavailable(ROUTE_MISSING),
+    feedback: {
+      pglite: {
+        status: 'ok',
+        terms: 10000,
+        sent: 5000,
+        accepted: 5000,
+        rejected: {},
+        votesPerSec: 1500,
+        p50Ms: 8,
+        p99Ms: 30,
+        stored: 4999,
+        budgetHit: false,
+      },
+      postgres: unavailable('skipped: BENCH_DATABASE_URL not set'),
+    },
+    weight: {
+      firstLoadJs: [
+        {route: '/bench/static', jsBytes: 460_000, jsGzipBytes: 139_000, chunks: 8},
+        {route: '/glossary/[slug]', jsBytes: 480_000, jsGzipBytes: 145_500, chunks: 9},
+      ],
+      backlinkHtmlBytes: 81_642,
+      rss: {terms: 10000, served: 10000, bytes: 600 * 2 ** 20, startBytes: 300 * 2 ** 20, budgetHit: false},
+    },
+    lighthouse: {
+      status: 'ok',
+      runsPerPage: 3,
+      pages: [
+        {name: 'term', path: '/glossary/backlink', median: lighthouseScores(90), runs: []},
+        {name: 'index', path: '/glossary', median: lighthouseScores(95, 92), runs: []},
+        {name: 'bare', path: '/bench/static', median: lighthouseScores(94), runs: []},
+      ],
+    },
+  }
+}
+
+describe('evaluateTargets', () => {
+  const targets = Object.fromEntries(evaluateTargets(fixture()).map((target) => [target.id, target]))
+
+  it('passes a target met exactly at its bound', () => {
+    expect(targets['term-vs-bare'].pass).toBe(true)
+    expect(targets['term-vs-bare'].measured).toBe('95% (1,900 vs 2,000 req/s)')
+  })
+
+  it('judges each target from its own measurement', () => {
+    expect(targets['proxy-vs-nginx'].pass).toBe(false)
+    expect(targets['cold-render'].pass).toBe(true)
+    expect(targets['first-load-js'].pass).toBe(true)
+    expect(targets['first-load-js'].measured).toBe('+6.5 kB (146 kB vs 139 kB)')
+    expect(targets['build-scaling'].pass).toBe(true)
+    expect(targets['revalidation'].pass).toBe(true)
+    expect(targets['feedback-rate'].pass).toBe(true)
+  })
+
+  it('misses the stored-votes check when one accepted vote is not in the summary', () => {
+    expect(targets['feedback-stored'].pass).toBe(false)
+    expect(targets['feedback-stored'].measured).toBe('PGlite 4,999 stored of 5,000 accepted')
+  })
+
+  it('compares Lighthouse scores page by page with the bare page', () => {
+    expect(targets['lighthouse-performance'].pass).toBe(false)
+    expect(targets['lighthouse-performance'].measured).toBe(
+      '/glossary/backlink 90, /glossary 95, /bench/static 94',
+    )
+    expect(targets['lighthouse-quality'].pass).toBe(false)
+  })
+
+  it('reports a missing route as not available, neither pass nor miss', () => {
+    expect(targets['search']).toMatchObject({measured: 'not available (route missing)', pass: null})
+  })
+
+  it('does not trust a load run that had failed requests', () => {
+    const results = fixture()
+    results.throughput.targets.term = {...results.throughput.targets.term, errors: 12}
+    const target = evaluateTargets(results).find((entry) => entry.id === 'term-vs-bare')!
+    expect(target.pass).toBeNull()
+    expect(target.measured).toMatch(/12 failed requests, not trusted/)
+  })
+
+  it('does not judge build scaling when the builds were reused', () => {
+    const results = fixture()
+    results.builds = [
+      {terms: 1000, wallS: null, note: 'reused'},
+      {terms: 10000, wallS: 100},
+    ]
+    expect(evaluateTargets(results).find((entry) => entry.id === 'build-scaling')?.pass).toBeNull()
+  })
+})
+
+describe('renderReport', () => {
+  const partial = fixture()
+  const report = renderReport({...partial, targets: evaluateTargets(partial)})
+
+  it('puts every target in a table with its verdict', () => {
+    expect(report).toContain(
+      '| Term page from `next start`: ≥ 95% of the bare Next.js page’s req/s | 95% (1,900 vs 2,000 req/s) | pass |',
+    )
+    expect(report).toMatch(/\| Search p95 < 30 ms at 10,000 terms \| not available \(route missing\) \| — \|/)
+    expect(report).toContain('**miss**')
+  })
+
+  it('lists each server’s throughput and the points Lighthouse took off', () => {
+    expect(report).toContain('| x | 80,000 | 36,000 | 10 ms | 20 ms | 0 |')
+    expect(report).toContain('seo: canonical')
+    expect(report).toContain('**Search**: not available (route missing)')
+    expect(report).toContain('| `TERM_QUERY` | 4.2 ms | 41.5 ms |')
+  })
+})
+
+describe('replaceBenchSection', () => {
+  const readme = ['# Title', '', '## Performance', START_MARKER, 'old table', END_MARKER, '', '## Next'].join(
+    '\n',
+  )
+
+  it('replaces only what lies between the markers', () => {
+    const updated = replaceBenchSection(readme, 'new table')
+    expect(updated).toBe(
+      ['# Title', '', '## Performance', START_MARKER, '', 'new table', '', END_MARKER, '', '## Next'].join(
+        '\n',
+      ),
+    )
+  })
+
+  it('gives the same README when run twice with the same results', () => {
+    const once = replaceBenchSection(readme, 'new table')
+    expect(replaceBenchSection(once, 'new table')).toBe(once)
+  })
+
+  it('fails instead of guessing when the markers are missing, repeated or reversed', () => {
+    expect(() => replaceBenchSection('# Title', 'x')).toThrow(/needs/)
+    expect(() => replaceBenchSection(`${readme}\n${START_MARKER}`, 'x')).toThrow(/more than once/)
+    expect(() => replaceBenchSection(`${END_MARKER}\n${START_MARKER}`, 'x')).toThrow(/before/)
+  })
+
+  it('finds the markers in the project README', () => {
+    const projectReadme = readFileSync('README.md', 'utf8')
+    expect(() => replaceBenchSection(projectReadme, 'x')).not.toThrow()
+  })
+})

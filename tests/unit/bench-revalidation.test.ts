@@ -1,0 +1,70 @@
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import {countVotes} from '@/bench/phases/feedback'
+import {publish, sMaxAge} from '@/bench/phases/revalidation'
+import {parseDataset} from '@/lib/content/dataset'
+
+describe('sMaxAge', () => {
+  it('reads the shared-cache lifetime Next announces', () => {
+    expect(sMaxAge('s-maxage=5, stale-while-revalidate=31535995')).toBe(5)
+    expect(sMaxAge('public, s-maxage=3600')).toBe(3600)
+  })
+
+  it('fails on a response without one (a dynamic page cannot be checked)', () => {
+    expect(() => sMaxAge('private, no-cache, no-store, max-age=0, must-revalidate')).toThrow(/s-maxage/)
+    expect(() => sMaxAge(undefined)).toThrow(/s-maxage/)
+  })
+})
+
+describe('publish', () => {
+  it('changes one document of the dataset and leaves the file complete', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-publish-'))
+    const file = path.join(dir, 'content.ndjson')
+    const lines = [
+      {_id: 'author-a', _type: 'author', name: 'A'},
+      {_id: 'term-backlink', _type: 'term', shortDefinition: 'Old', author: {_ref: 'author-a'}},
+      {_id: 'term-other', _type: 'term', shortDefinition: 'Other'},
+    ]
+    await writeFile(file, lines.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+    await publish(file, 'term-backlink', (doc) => {
+      doc.shortDefinition = 'New'
+    })
+    const documents = parseDataset(await readFile(file, 'utf8'), file)
+    expect(documents.map((doc) => doc.shortDefinition)).toEqual([undefined, 'New', 'Other'])
+    expect(await readdir(dir)).toEqual(['content.ndjson'])
+  })
+
+  it('fails when the document is not in the file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-publish-'))
+    const file = path.join(dir, 'content.ndjson')
+    await writeFile(file, JSON.stringify({_id: 'term-x', _type: 'term'}))
+    await expect(publish(file, 'term-backlink', () => {})).rejects.toThrow(/no document term-backlink/)
+  })
+})
+
+describe('countVotes', () => {
+  it('adds up yes and no over a list of per-term rows', () => {
+    expect(
+      countVotes([
+        {term: 'a', yes: 3, no: 1},
+        {term: 'b', yes: 0, no: 2},
+      ]),
+    ).toBe(6)
+  })
+
+  it('finds the rows inside an object, ignoring totals that sit beside them', () => {
+    expect(countVotes({totals: {yes: 99, no: 99}, terms: [{slug: 'a', yes: 2, no: 2, helpful: 50}]})).toBe(4)
+  })
+
+  it('reads an object keyed by term', () => {
+    expect(countVotes({backlink: {yes: 1, no: 1}, serp: {yes: 2, no: 0}})).toBe(4)
+  })
+
+  it('is null when the summary has no per-term yes/no counts', () => {
+    expect(countVotes({terms: []})).toBeNull()
+    expect(countVotes({votes: 12})).toBeNull()
+    expect(countVotes('yes')).toBeNull()
+  })
+})
