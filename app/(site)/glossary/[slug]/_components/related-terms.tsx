@@ -1,8 +1,5 @@
-import Link from 'next/link'
-
-import {DifficultyBadge} from '@/components/difficulty-badge'
+import {TermCardGrid} from '@/components/term-card-grid'
 import type {RelatedTerm} from '@/lib/content'
-import {termPath} from '@/lib/site'
 
 import {SectionHeading} from './section-heading'
 
@@ -12,24 +9,7 @@ export function RelatedTerms({slug, terms}: {slug: string; terms: RelatedTerm[]}
       <SectionHeading id="related-terms" slug={slug}>
         Related Terms
       </SectionHeading>
-      <ul className="grid gap-3 sm:grid-cols-2">
-        {terms.map((term) => (
-          <li key={term._id}>
-            <Link
-              href={termPath(term.slug)}
-              className="block h-full rounded-lg border border-zinc-200 p-4 transition hover:border-blue-500 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:hover:border-blue-400"
-            >
-              <span className="flex items-center justify-between gap-2">
-                <span className="font-semibold text-blue-800 dark:text-blue-300">{term.title}</span>
-                <DifficultyBadge difficulty={term.difficulty} />
-              </span>
-              <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">
-                {term.shortDefinition}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <TermCardGrid terms={terms} />
     </section>
   )
 }
