@@ -3,6 +3,7 @@ import Link from 'next/link'
 import {notFound, permanentRedirect} from 'next/navigation'
 import {stegaClean} from 'next-sanity'
 
+import {Breadcrumbs} from '@/components/breadcrumbs'
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
@@ -100,27 +101,13 @@ export default async function TermPage({params}: Props) {
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
       <JsonLd data={termJsonLd(stegaClean(term))} />
       <article className="min-w-0 max-w-3xl">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-          <ol className="flex flex-wrap items-center gap-1">
-            <li>
-              <Link href="/glossary" className="hover:underline">
-                Glossary
-              </Link>
-            </li>
-            {term.category && (
-              <li>
-                <span aria-hidden="true">› </span>
-                <Link href={categoryPath(term.category.slug)} className="hover:underline">
-                  {term.category.title}
-                </Link>
-              </li>
-            )}
-            <li>
-              <span aria-hidden="true">› </span>
-              <span aria-current="page">{term.title}</span>
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs
+          parents={[
+            {label: 'Glossary', href: '/glossary'},
+            ...(term.category ? [{label: term.category.title, href: categoryPath(term.category.slug)}] : []),
+          ]}
+          current={term.title}
+        />
 
         <header className="mt-4">
           <h1 className="text-4xl font-bold tracking-tight text-zinc-950 sm:text-5xl dark:text-white">

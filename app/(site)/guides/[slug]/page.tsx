@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import Link from 'next/link'
 import {notFound} from 'next/navigation'
 
+import {Breadcrumbs} from '@/components/breadcrumbs'
 import {PortableText} from '@/components/portable-text'
 import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
@@ -51,19 +52,7 @@ export default async function GuidePage({params}: Props) {
   const guide = await loadGuide((await params).slug)
   return (
     <article className="max-w-3xl">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/guides" className="hover:underline">
-              Guides
-            </Link>
-          </li>
-          <li>
-            <span aria-hidden="true">› </span>
-            <span aria-current="page">{guide.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs parents={[{label: 'Guides', href: '/guides'}]} current={guide.title} />
       <header className="mt-4">
         <h1 className="text-4xl font-bold tracking-tight text-zinc-950 sm:text-5xl dark:text-white">
           {guide.title}

@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import Link from 'next/link'
 import {notFound} from 'next/navigation'
 
+import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
 import {getCategory, listCategories} from '@/lib/content'
@@ -41,19 +42,7 @@ export default async function CategoryPage({params}: Props) {
   return (
     <div className="max-w-3xl">
       <JsonLd data={categoryJsonLd(category)} />
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/glossary" className="hover:underline">
-              Glossary
-            </Link>
-          </li>
-          <li>
-            <span aria-hidden="true">› </span>
-            <span aria-current="page">{category.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs parents={[{label: 'Glossary', href: '/glossary'}]} current={category.title} />
       <h1 className="mt-4 text-4xl font-bold tracking-tight">{category.title}</h1>
       <p className="mt-3 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{category.description}</p>
       <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
