@@ -1,0 +1,335 @@
+import type {ExprNode} from 'groq-js'
+
+import type {SanityDocument} from './dataset'
+import {referencesIn} from './references'
+
+/**
+ * Lookup tables over a loaded dataset, built once per load. Positions (indexes into `documents`)
+ * rather than documents, so a narrowed dataset keeps the export's order, which is the order
+ * groq-js returns unordered results in.
+ */
+export type DatasetIndex = {
+  documents: SanityDocument[]
+  byId: Map<string, SanityDocument>
+  positionsById: Map<string, ReadonlySet<number>>
+  positionsByType: Map<string, ReadonlySet<number>>
+  positionsBySlug: Map<string, ReadonlySet<number>>
+  /** Documents holding a `_ref` (strong or weak) to the key, anywhere in them. */
+  positionsReferring: Map<string, ReadonlySet<number>>
+}
+
+function add(table: Map<string, ReadonlySet<number>>, key: string, position: number) {
+  const positions = table.get(key) as Set<number> | undefined
+  if (positions) positions.add(position)
+  else table.set(key, new Set([position]))
+}
+
+export function indexDataset(documents: SanityDocument[]): DatasetIndex {
+  const index: DatasetIndex = {
+    documents,
+    byId: new Map(),
+    positionsById: new Map(),
+    positionsByType: new Map(),
+    positionsBySlug: new Map(),
+    positionsReferring: new Map(),
+  }
+  for (const [position, doc] of documents.entries()) {
+    index.byId.set(doc._id, doc)
+    add(index.positionsById, doc._id, position)
+    add(index.positionsByType, doc._type, position)
+    const slug = (doc.slug as {current?: unknown} | undefined)?.current
+    if (typeof slug === 'string') add(index.positionsBySlug, slug, position)
+    for (const {ref} of referencesIn(doc)) add(index.positionsReferring, ref, position)
+  }
+  return index
+}
+
+/**
+ * A superset of the documents something can be: the union of some position sets (kept as they
+ * are, since copying a type's ten thousand positions would cost more than the query), or `ALL`.
+ */
+type Candidates = ReadonlySet<number>[] | typeof ALL
+const ALL = 'all' as const
+/** What `@` may be in a scope: some documents, or unknown. */
+type Scope = {at: Candidates; parent: Scope | null; hidden: boolean}
+
+/** A scope about which nothing is known, nor about any scope above it. */
+const OPAQUE: Scope = {at: ALL, parent: null, hidden: false}
+OPAQUE.parent = OPAQUE
+
+// groq-js gives a hidden scope's children the hidden scope's parent, so `^` skips it.
+const nested = (scope: Scope, at: Candidates): Scope => ({
+  at,
+  parent: scope.hidden ? scope.parent : scope,
+  hidden: false,
+})
+const hiddenScope = (scope: Scope, at: Candidates): Scope => ({...nested(scope, at), hidden: true})
+
+const sizeOf = (sets: ReadonlySet<number>[]) => sets.reduce((total, set) => total + set.size, 0)
+
+function intersect(a: Candidates, b: Candidates): Candidates {
+  if (a === ALL) return b
+  if (b === ALL) return a
+  const [small, large] = sizeOf(a) <= sizeOf(b) ? [a, b] : [b, a]
+  const kept = new Set<number>()
+  for (const set of small) {
+    for (const position of set) if (large.some((other) => other.has(position))) kept.add(position)
+  }
+  return [kept]
+}
+
+function union(a: Candidates, b: Candidates): Candidates {
+  return a === ALL || b === ALL ? ALL : [...a, ...b]
+}
+
+function positionsOf(candidates: Candidates): Iterable<number> | typeof ALL {
+  return candidates === ALL ? ALL : new Set(candidates.flatMap((set) => [...set]))
+}
+
+/** The attribute path of a node like `slug.current` read from `@`, or null for anything else. */
+function pathOnThis(node: ExprNode): string[] | null {
+  if (node.type !== 'AccessAttribute') return null
+  if (!node.base || node.base.type === 'This') return [node.name]
+  const base = pathOnThis(node.base)
+  return base && [...base, node.name]
+}
+
+function read(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>(
+    (current, name) =>
+      current && typeof current === 'object' && !Array.isArray(current)
+        ? (current as Record<string, unknown>)[name]
+        : undefined,
+    value,
+  )
+}
+
+function strings(value: unknown): string[] | null {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value
+  return null
+}
+
+/**
+ * The strings an expression can evaluate to without looking at `@`: constants, parameters and
+ * attributes of the documents `^` may be. Null when that is not known, or when a value is not a
+ * string (null compares equal to missing fields, so it can never narrow a lookup).
+ */
+function staticStrings(
+  node: ExprNode,
+  scope: Scope,
+  params: Record<string, unknown>,
+  index: DatasetIndex,
+): string[] | null {
+  switch (node.type) {
+    case 'Value':
+      return strings(node.value)
+    case 'Parameter':
+      return strings(params[node.name])
+    case 'Group':
+      return staticStrings(node.base, scope, params, index)
+    case 'Array': {
+      const values: string[] = []
+      for (const element of node.elements) {
+        const found = staticStrings(element.value, scope, params, index)
+        if (!found) return null
+        values.push(...found)
+      }
+      return values
+    }
+    case 'AccessAttribute': {
+      const path: string[] = []
+      let base: ExprNode | undefined = node
+      while (base?.type === 'AccessAttribute') {
+        path.unshift(base.name)
+        base = base.base
+      }
+      if (base?.type !== 'Parent') return null
+      let docs: Scope = scope
+      for (let level = 0; level < base.n; level++) docs = docs.parent ?? OPAQUE
+      if (docs.at === ALL) return null
+      const values: string[] = []
+      for (const position of positionsOf(docs.at) as Iterable<number>) {
+        const found = strings(read(index.documents[position], path))
+        if (!found) return null
+        values.push(...found)
+      }
+      return values
+    }
+    default:
+      return null
+  }
+}
+
+function lookUp(table: Map<string, ReadonlySet<number>>, keys: string[]): Candidates {
+  return keys.flatMap((key) => table.get(key) ?? [])
+}
+
+/** The documents `field == one of values` can be true for, or ALL when no table answers it. */
+function byField(field: string[], values: string[], index: DatasetIndex): Candidates {
+  const name = field.join('.')
+  if (name === '_type') return lookUp(index.positionsByType, values)
+  if (name === 'slug.current') return lookUp(index.positionsBySlug, values)
+  if (name === '_id') return lookUp(index.positionsById, values)
+  // `author._ref == $id` holds only for documents that reference $id.
+  if (field.at(-1) === '_ref') return lookUp(index.positionsReferring, values)
+  return ALL
+}
+
+/** A superset of the documents a filter can keep; `scope` is the filter's own scope. */
+function candidates(
+  filter: ExprNode,
+  scope: Scope,
+  params: Record<string, unknown>,
+  index: DatasetIndex,
+): Candidates {
+  const recurse = (node: ExprNode) => candidates(node, scope, params, index)
+  switch (filter.type) {
+    case 'And':
+      return intersect(recurse(filter.left), recurse(filter.right))
+    case 'Or':
+      return union(recurse(filter.left), recurse(filter.right))
+    case 'Group':
+      return recurse(filter.base)
+    case 'OpCall': {
+      if (filter.op !== '==' && filter.op !== 'in') return ALL
+      const sides = [
+        [filter.left, filter.right],
+        [filter.right, filter.left],
+      ] as const
+      for (const [fieldNode, valueNode] of filter.op === '==' ? sides : sides.slice(0, 1)) {
+        const field = pathOnThis(fieldNode)
+        const values = field && staticStrings(valueNode, scope, params, index)
+        if (field && values) return byField(field, values, index)
+      }
+      return ALL
+    }
+    case 'FuncCall': {
+      if (filter.namespace !== 'global' || filter.name !== 'references') return ALL
+      const ids: string[] = []
+      for (const arg of filter.args) {
+        const found = staticStrings(arg, scope, params, index)
+        if (!found) return ALL
+        ids.push(...found)
+      }
+      return lookUp(index.positionsReferring, ids)
+    }
+    default:
+      return ALL
+  }
+}
+
+/** Nodes whose children are evaluated in the node's own scope. */
+const SAME_SCOPE = new Set([
+  'AccessAttribute',
+  'AccessElement',
+  'And',
+  'Array',
+  'ArrayCoerce',
+  'ArrayElement',
+  'Asc',
+  'Deref',
+  'Desc',
+  'FuncCall',
+  'Group',
+  'InRange',
+  'Neg',
+  'Not',
+  'Object',
+  'ObjectAttributeValue',
+  'ObjectConditionalSplat',
+  'ObjectSplat',
+  'OpCall',
+  'Or',
+  'Parameter',
+  'Parent',
+  'Pos',
+  'Select',
+  'SelectAlternative',
+  'Slice',
+  'This',
+  'Tuple',
+  'Value',
+])
+
+function childrenOf(node: object): ExprNode[] {
+  const children: ExprNode[] = []
+  for (const value of Object.values(node)) {
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as {type?: unknown}).type === 'string') {
+        children.push(child as ExprNode)
+      }
+    }
+  }
+  return children
+}
+
+/**
+ * Walks a query and collects a superset of the documents each `*` in it can yield. Each step
+ * returns which documents the node's elements may be, so `^` inside a projection of `*[…]` is known.
+ */
+function planner(params: Record<string, unknown>, index: DatasetIndex) {
+  let reached: Candidates = []
+
+  function walk(node: ExprNode, scope: Scope): Candidates {
+    switch (node.type) {
+      case 'Value':
+        return ALL
+      case 'Everything':
+        reached = ALL
+        return ALL
+      case 'This':
+        return scope.at
+      case 'Filter': {
+        const kept =
+          node.base.type === 'Everything'
+            ? candidates(node.expr, nested(scope, ALL), params, index)
+            : walk(node.base, scope)
+        if (node.base.type === 'Everything') reached = union(reached, kept)
+        walk(node.expr, nested(scope, kept))
+        return kept
+      }
+      case 'Projection':
+        walk(node.expr, nested(scope, walk(node.base, scope)))
+        return ALL
+      case 'Map':
+      case 'FlatMap':
+        walk(node.expr, hiddenScope(scope, walk(node.base, scope)))
+        return ALL
+      case 'PipeFuncCall': {
+        const base = walk(node.base, scope)
+        for (const arg of node.args) walk(arg, nested(scope, base))
+        return node.name === 'order' ? base : ALL
+      }
+      case 'AccessElement':
+      case 'Slice':
+      case 'Group':
+        return walk(node.base, scope)
+      default: {
+        const childScope = SAME_SCOPE.has(node.type) ? scope : OPAQUE
+        for (const child of childrenOf(node)) walk(child, childScope)
+        return ALL
+      }
+    }
+  }
+
+  return {walk, reached: () => reached}
+}
+
+/**
+ * The documents a query can read with `*`, in dataset order: all of them unless every `*[…]` in
+ * the query has a filter the tables narrow (by type, id, slug or reference). References are
+ * followed through `index.byId`, so documents reached only by `->` need not be in the list.
+ * Evaluating a query over this list gives the same result as over the whole dataset.
+ */
+export function documentsReachedBy(
+  query: ExprNode,
+  params: Record<string, unknown>,
+  index: DatasetIndex,
+): SanityDocument[] {
+  const plan = planner(params, index)
+  plan.walk(query, {at: ALL, parent: OPAQUE, hidden: false})
+  const reached = positionsOf(plan.reached())
+  if (reached === ALL) return index.documents
+  return [...reached].sort((a, b) => a - b).map((position) => index.documents[position])
+}
