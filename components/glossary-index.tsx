@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import Link from 'next/link'
 
 import {JsonLd} from '@/components/json-ld'
+import {MoreUnderLetter} from '@/components/more-under-letter'
 import {SearchCombobox} from '@/components/search-combobox.client'
 import {TermList} from '@/components/term-list'
 import {listCategories, listTerms} from '@/lib/content'
@@ -10,6 +11,7 @@ import {
   groupByLetter,
   LETTERS,
   letterAnchor,
+  TERMS_PER_LETTER_ON_INDEX,
   type IndexFilters,
 } from '@/lib/glossary-index'
 import {searchSubmitted} from '@/lib/search/term-search'
@@ -152,7 +154,8 @@ function LetterBar({present}: {present: Set<string>}) {
 }
 
 /**
- * The glossary index: every term A to Z under a letter bar, or, with `q`, the search results;
+ * The glossary index: every term A to Z under a letter bar (up to TERMS_PER_LETTER_ON_INDEX a
+ * letter, each letter's page has the rest), or, with `q`, the search results;
  * either one narrowed by category and difficulty. /glossary renders it without filters (static);
  * /glossary with query parameters is rewritten to /glossary-search, which renders it with them.
  */
@@ -170,11 +173,13 @@ export async function GlossaryIndex({filters: parsed}: {filters: IndexFilters}) 
   const results = search?.results.filter(matchesFilters) ?? []
   const shown = terms.filter(matchesFilters)
   const groups = groupByLetter(shown)
+  const totals = groupByLetter(terms)
+  const onPage = [...groups.values()].flatMap((group) => group.slice(0, TERMS_PER_LETTER_ON_INDEX))
   const count = filters.q ? results.length : shown.length
 
   return (
     <div className="max-w-4xl">
-      <JsonLd data={glossaryJsonLd(terms)} />
+      <JsonLd data={glossaryJsonLd(onPage)} />
       <h1 className="text-4xl font-bold tracking-tight">Glossary</h1>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">
         {count === terms.length
@@ -224,7 +229,13 @@ export async function GlossaryIndex({filters: parsed}: {filters: IndexFilters}) 
                   letter
                 )}
               </h2>
-              <TermList terms={group} />
+              <TermList terms={group.slice(0, TERMS_PER_LETTER_ON_INDEX)} />
+              <MoreUnderLetter
+                letter={letter}
+                shown={Math.min(group.length, TERMS_PER_LETTER_ON_INDEX)}
+                matching={group.length}
+                total={totals.get(letter)?.length ?? group.length}
+              />
             </section>
           ))}
         </>

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import {listTerms} from '@/lib/content'
+import {listRecentTerms} from '@/lib/content'
 import {termPath} from '@/lib/site'
 
 import {SearchForm} from './search-form'
@@ -9,8 +9,8 @@ const SUGGESTIONS = 6
 
 /** A 404 that helps: search the glossary, or pick up one of the most recently updated terms. */
 export async function NotFoundContent() {
-  const terms = await listTerms()
-  const suggestions = [...terms].sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, SUGGESTIONS)
+  // Next renders a segment's not-found page along with every page under it, so this stays cheap.
+  const suggestions = (await listRecentTerms()).slice(0, SUGGESTIONS)
   return (
     <div className="max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight">We couldn’t find that page</h1>

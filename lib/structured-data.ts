@@ -1,4 +1,4 @@
-import type {CategorySummary, Term, TermIndexEntry} from '@/lib/content'
+import type {Term, TermIndexEntry} from '@/lib/content'
 
 import {absoluteUrl, authorPath, categoryPath, siteName, termPath} from './site'
 
@@ -85,7 +85,7 @@ export function termJsonLd(term: Term): JsonLdNode {
   }
 }
 
-/** The A–Z index: the whole glossary with every term in it. */
+/** The A–Z index: the glossary, with the terms the page shows. */
 export function glossaryJsonLd(terms: readonly TermCard[]): JsonLdNode {
   return {
     '@context': 'https://schema.org',
@@ -94,13 +94,10 @@ export function glossaryJsonLd(terms: readonly TermCard[]): JsonLdNode {
   }
 }
 
-/** A category page's place in the site. */
-export function categoryJsonLd(category: Pick<CategorySummary, 'title' | 'slug'>): JsonLdNode {
+/** A page of the index (a category, a letter): its place in the site. */
+export function indexSectionJsonLd(section: {name: string; path: string}): JsonLdNode {
   return {
     '@context': 'https://schema.org',
-    ...breadcrumbs([
-      {name: 'Glossary', path: GLOSSARY_PATH},
-      {name: category.title, path: categoryPath(category.slug)},
-    ]),
+    ...breadcrumbs([{name: 'Glossary', path: GLOSSARY_PATH}, section]),
   }
 }

@@ -64,13 +64,25 @@ export type CategorySummary = CATEGORIES_QUERY_RESULT[number]
 export type RecentTerm = RECENT_TERMS_QUERY_RESULT[number]
 export type PublishedPages = SITEMAP_QUERY_RESULT
 
-let source: ContentSource | undefined
+/**
+ * One source per process and configuration, kept on globalThis: Next bundles instrumentation,
+ * pages and route handlers separately, and each copy of this module must share the dataset
+ * start-up loaded rather than parse and hold its own.
+ */
+const sources = ((
+  globalThis as {__glossaryContentSources?: Map<string, ContentSource>}
+).__glossaryContentSources ??= new Map())
 
-/** The Content Lake when a project is configured, else the embedded dataset. Chosen once per process. */
+/** The Content Lake when a project is configured, else the embedded dataset. */
 export function contentSource(): ContentSource {
-  source ??= sanityProject
-    ? createSanitySource({...sanityProject, token: sanityReadToken(), apiHost: sanityApiHost()})
-    : createLocalSource(path.resolve(/*turbopackIgnore: true*/ process.cwd(), contentDatasetFile()))
+  const lake = sanityProject && {...sanityProject, token: sanityReadToken(), apiHost: sanityApiHost()}
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), contentDatasetFile())
+  const key = JSON.stringify(lake || file)
+  let source = sources.get(key)
+  if (!source) {
+    source = lake ? createSanitySource(lake) : createLocalSource(file)
+    sources.set(key, source)
+  }
   return source
 }
 

@@ -7,11 +7,25 @@ import {isPublishedId} from './document-ids'
 import {documentsReachedBy, indexDataset, type DatasetIndex} from './query-plan'
 import type {ContentSource} from './source'
 
-type Loaded = {mtimeMs: number; generation: number; index: DatasetIndex}
+type Loaded = {
+  mtimeMs: number
+  generation: number
+  index: DatasetIndex
+  /** Answers to queries without parameters (the lists), kept until the dataset changes. */
+  lists: Map<string, unknown>
+}
 
 /** What the published perspective sees: an export may hold drafts and versions too. */
 async function readPublished(file: string): Promise<DatasetIndex> {
   return indexDataset((await readDataset(file)).filter((doc: SanityDocument) => isPublishedId(doc._id)))
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 /**
@@ -29,14 +43,19 @@ export function createLocalSource(file: string): ContentSource {
     const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
     const previous = current
     if (!previous) {
-      current = readPublished(file).then((index) => ({mtimeMs, generation: ++generations, index}))
+      current = readPublished(file).then((index) => ({
+        mtimeMs,
+        generation: ++generations,
+        index,
+        lists: new Map(),
+      }))
       current.catch(() => (current = undefined))
       return current
     }
     const loaded = await previous
     if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded
     current = readPublished(file).then(
-      (index) => ({mtimeMs, generation: ++generations, index}),
+      (index) => ({mtimeMs, generation: ++generations, index, lists: new Map()}),
       (error: Error) => {
         console.error(`[content] keeping the previous dataset: ${error.message}`)
         return {...loaded, mtimeMs}
@@ -59,15 +78,21 @@ export function createLocalSource(file: string): ContentSource {
       await load()
     },
     async fetch<Result>(query: string, params: Record<string, unknown>): Promise<Result> {
-      const {index} = await load()
+      const {index, lists} = await load()
+      const isList = Object.keys(params).length === 0
+      if (isList && lists.has(query)) return lists.get(query) as Result
       const tree = parsed(query)
       // Synchronous evaluation over only the documents the query can reach, with references
       // followed through the id table: without both, every `*` and `->` scans the whole dataset.
-      return evaluateSync(tree, {
+      const result = evaluateSync(tree, {
         dataset: documentsReachedBy(tree, params, index),
         params,
         dereference: ({_ref}) => index.byId.get(_ref) ?? null,
-      }).data as Result
+      }).data
+      if (!isList) return result as Result
+      // As Next's data cache keeps the Content Lake's answers. Frozen: every caller shares it.
+      lists.set(query, deepFreeze(result))
+      return result as Result
     },
     // A failed reload keeps the previous documents and so the previous generation.
     version: async () => `local:${(await load()).generation}`,

@@ -143,11 +143,29 @@ describe('finding terms in Chromium', () => {
       await expect(bar.isVisible()).resolves.toBe(true)
     }))
 
+  it('lists every term under a letter on the letter’s own page, and says so when there is none', () =>
+    withPage(browser, 'letter-page', async (page) => {
+      const response = await page.goto(`${base()}/glossary/letter/b`)
+      expect(response?.status()).toBe(200)
+      await expect(page.getByRole('heading', {level: 1}).textContent()).resolves.toBe('B')
+      const titles = await page.locator('main h3').allTextContents()
+      expect(titles).toEqual(['Backlink', 'Bounce Rate', 'Broken Link'])
+      await page.getByRole('link', {name: 'Backlink'}).click()
+      await page.waitForURL(`${base()}/glossary/backlink`)
+
+      await page.goto(`${base()}/glossary/letter/j`)
+      await expect(page.locator('main').textContent()).resolves.toContain('No term is filed under J yet.')
+      await page.goto(`${base()}/glossary/letter/other`)
+      await expect(page.locator('main h3').allTextContents()).resolves.toEqual(['301 Redirect'])
+      expect((await page.goto(`${base()}/glossary/letter/bb`))?.status()).toBe(404)
+    }))
+
   it.each([
     ['the front page', '/'],
     ['the index', '/glossary'],
     ['search results', '/glossary?q=link'],
     ['a category page', '/glossary/category/technical-seo'],
+    ['a letter page', '/glossary/letter/b'],
   ])('has no accessibility violations on %s (axe-core)', (_, path) =>
     withPage(browser, `axe-${path}`, async (page) => {
       await page.goto(`${base()}${path}`)

@@ -155,9 +155,11 @@ describe('measureSearch', () => {
 })
 
 describe('measureColdRender', () => {
-  it('counts answers that Next did not render for the request', async () => {
+  it('times terms, then as many first renders of the bare page, and counts answers Next did not render', async () => {
+    const requested: string[] = []
     const server = await serve((request, _body, response) => {
-      const cached = request.url?.endsWith('-cached')
+      requested.push(request.url!)
+      const cached = request.url?.endsWith('-cached') || request.url === '/bench/cold/2'
       response.writeHead(200, {'x-nextjs-cache': cached ? 'HIT' : 'MISS'})
       response.end('<html></html>')
     })
@@ -174,8 +176,19 @@ describe('measureColdRender', () => {
         measured: 3,
         notRendered: 1,
         budgetHit: false,
+        floor: {measured: 3, notRendered: 1},
         failed: [],
       })
+      expect(requested).toEqual([
+        '/glossary/w',
+        '/glossary/a',
+        '/glossary/b-cached',
+        '/glossary/c',
+        '/bench/cold/0',
+        '/bench/cold/1',
+        '/bench/cold/2',
+        '/bench/cold/3',
+      ])
     } finally {
       await server.close()
     }

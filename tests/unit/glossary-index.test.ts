@@ -1,5 +1,13 @@
 import {listTerms} from '@/lib/content'
-import {groupByLetter, LETTERS, letterAnchor, letterOf, parseIndexFilters} from '@/lib/glossary-index'
+import {
+  groupByLetter,
+  LETTERS,
+  letterAnchor,
+  letterFromSlug,
+  letterOf,
+  letterSlug,
+  parseIndexFilters,
+} from '@/lib/glossary-index'
 
 describe('the A–Z index', () => {
   it('files titles under their first letter, ignoring case and accents; digits and symbols under #', () => {
@@ -19,6 +27,13 @@ describe('the A–Z index', () => {
     expect(groups.get('#')!.map((term) => term.title)).toEqual(['301 Redirect'])
     expect(groups.get('B')!.map((term) => term.title)).toEqual(['Backlink', 'Bounce Rate', 'Broken Link'])
     expect(groups.has('J')).toBe(false)
+  })
+
+  it('spells every letter in URLs one way, and reads back only those spellings', () => {
+    for (const letter of LETTERS) expect(letterFromSlug(letterSlug(letter))).toBe(letter)
+    expect(letterSlug('#')).toBe('other')
+    expect(letterSlug('Q')).toBe('q')
+    for (const slug of ['B', '#', '', 'bb', 'é', '1']) expect(letterFromSlug(slug)).toBeNull()
   })
 
   it('gives every letter its own anchor', () => {

@@ -55,6 +55,26 @@ describe('the embedded-dataset source', () => {
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Fixed'])
   })
 
+  it('answers a list from memory, frozen, until the file changes', async () => {
+    const source = createLocalSource(file)
+    const first = await source.fetch<string[]>(TITLES, {}, [])
+    expect(await source.fetch(TITLES, {}, [])).toBe(first)
+    // Every caller gets the same answer, so none may change it under the others.
+    expect(() => first.push('Intruder')).toThrow(TypeError)
+    expect(await source.fetch(TITLES, {}, [])).toEqual(['Alpha', 'Beta'])
+
+    save([doc('a', 'Alpha'), doc('c', 'Gamma')].join('\n'), 5)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Gamma'])
+  })
+
+  it('evaluates a query with parameters afresh each time', async () => {
+    const source = createLocalSource(file)
+    const first = await source.fetch(`*[_id == $id][0]{title}`, {id: 'a'}, [])
+    const second = await source.fetch(`*[_id == $id][0]{title}`, {id: 'a'}, [])
+    expect(second).toEqual(first)
+    expect(second).not.toBe(first)
+  })
+
   it('fails start-up on a broken file instead of serving nothing', async () => {
     writeFileSync(file, '{"_id": ')
     await expect(createLocalSource(file).warmUp()).rejects.toThrow(/dataset\.ndjson:1: not valid JSON/)

@@ -7,7 +7,7 @@ import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
 import {getCategory, listCategories} from '@/lib/content'
 import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
-import {categoryJsonLd} from '@/lib/structured-data'
+import {indexSectionJsonLd} from '@/lib/structured-data'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
 export const revalidate = 3600
@@ -41,7 +41,7 @@ export default async function CategoryPage({params}: Props) {
   const category = await loadCategory((await params).slug)
   return (
     <div className="max-w-3xl">
-      <JsonLd data={categoryJsonLd(category)} />
+      <JsonLd data={indexSectionJsonLd({name: category.title, path: categoryPath(category.slug)})} />
       <Breadcrumbs parents={[{label: 'Glossary', href: '/glossary'}]} current={category.title} />
       <h1 className="mt-4 text-4xl font-bold tracking-tight">{category.title}</h1>
       <p className="mt-3 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{category.description}</p>
