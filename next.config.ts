@@ -15,9 +15,6 @@ const nextConfig: NextConfig = {
   headers: async () => securityHeaders(),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
-  images: {
-    remotePatterns: [{protocol: 'https', hostname: 'cdn.sanity.io'}],
-  },
   async rewrites() {
     return {
       // /glossary stays a static page; a search or filters (`?q=`, `?category=`, `?difficulty=`)

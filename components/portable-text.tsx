@@ -3,7 +3,6 @@ import {
   type PortableTextBlock,
   type PortableTextComponents,
 } from '@portabletext/react'
-import Image from 'next/image'
 import Link from 'next/link'
 
 import {imageSource} from '@/lib/images'
@@ -111,12 +110,17 @@ const shared: PortableTextComponents = {
       if (!image || !value?.alt) return null
       return (
         <figure>
-          <Image
+          {/* Sanity's CDN already resizes and converts; next/image would add client JS to every term page. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- see above */}
+          <img
             src={image.src}
+            srcSet={image.srcSet}
             width={image.width}
             height={image.height}
             alt={value.alt}
             sizes="(min-width: 768px) 720px, 100vw"
+            loading="lazy"
+            decoding="async"
           />
           {value.caption && <figcaption>{value.caption}</figcaption>}
         </figure>

@@ -1,8 +1,7 @@
 import type {Metadata, Viewport} from 'next'
-import {VisualEditing} from 'next-sanity/visual-editing'
 import type {ReactNode} from 'react'
 
-import {PreviewBanner} from '@/components/preview-banner.client'
+import {PreviewTools} from '@/components/preview-tools.client'
 import {SiteShell} from '@/components/site-shell'
 import {isPreviewing} from '@/lib/content/preview'
 import {siteName, siteUrl} from '@/lib/site'
@@ -28,12 +27,7 @@ export default async function SiteLayout({children}: {children: ReactNode}) {
   return (
     <SiteShell>
       {children}
-      {previewing && (
-        <>
-          <PreviewBanner />
-          <VisualEditing />
-        </>
-      )}
+      {previewing && <PreviewTools />}
     </SiteShell>
   )
 }

@@ -28,14 +28,19 @@ export type ColdRenderResult = {
   floor?: {measured: number; p50Ms: number; p99Ms: number; notRendered: number}
 }
 
-export type LoadTargetName = 'term' | 'bare' | 'ceiling' | 'nginxStatic' | 'proxy'
+export type LoadTargetName = 'term' | 'bare' | 'bareDynamic' | 'ceiling' | 'nginxStatic' | 'proxy'
 
 export type LoadTarget = {label: string; url: string; bytes: number} & LoadResult
 
 export type ThroughputResult = {
   settings: LoadSettings
   targets: Record<LoadTargetName, LoadTarget>
-  ratios: {termVsBare: number; proxyVsNginxStatic: number; termVsNginxStatic: number}
+  ratios: {
+    termVsBare: number
+    termVsBareDynamic: number
+    proxyVsNginxStatic: number
+    termVsNginxStatic: number
+  }
 }
 
 export type RevalidationResult = {
@@ -134,7 +139,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
   targets.push({
     id: 'term-vs-bare',
     target: 'Term page from `next start`: ≥ 95% of the bare Next.js page’s req/s',
-    measured: `${pct(throughput.ratios.termVsBare)} (${count(term.reqPerSec)} vs ${count(bare.reqPerSec)} req/s)${loadNote(term, bare)}`,
+    measured:
+      `${pct(throughput.ratios.termVsBare)} (${count(term.reqPerSec)} vs ${count(bare.reqPerSec)} req/s)${loadNote(term, bare)}` +
+      `; ${pct(throughput.ratios.termVsBareDynamic)} of the bare page in a dynamic route (${count(throughput.targets.bareDynamic.reqPerSec)} req/s)`,
     pass: loadNote(term, bare) ? null : throughput.ratios.termVsBare >= 0.95,
   })
   targets.push({
@@ -316,7 +323,7 @@ export function renderReport(results: BenchResults): string {
           target.errors,
         ]),
       ) +
-      `\n\nTerm page vs bare Next.js page ${pct(throughput.ratios.termVsBare)} · proxy vs nginx static ${pct(throughput.ratios.proxyVsNginxStatic)} · term page from Next vs nginx static ${pct(throughput.ratios.termVsNginxStatic)}`,
+      `\n\nTerm page vs bare Next.js page ${pct(throughput.ratios.termVsBare)} · vs the bare page in a dynamic route ${pct(throughput.ratios.termVsBareDynamic)} · proxy vs nginx static ${pct(throughput.ratios.proxyVsNginxStatic)} · term page from Next vs nginx static ${pct(throughput.ratios.termVsNginxStatic)}`,
   )
 
   const renderRows = results.coldRender.map((entry) => [

@@ -3,44 +3,21 @@
  * different reader (its own User-Agent, so no vote replaces another), then the summary's counts
  * compared with the number of 2xx answers.
  */
+import {z} from 'zod'
+
 import {request} from '../lib/http'
 import {ROUTE_MISSING, unavailable, type FeedbackResult, type Measured} from '../lib/results'
 import {percentile} from '../lib/stats'
 
 export const SUMMARY_PATH = '/api/feedback/summary'
 
-type Json = null | boolean | number | string | Json[] | {[key: string]: Json}
+/** The part of GET /api/feedback/summary (lib/feedback/summary.ts) the check reads. */
+const StoredCounts = z.object({terms: z.array(z.object({allRevisions: z.object({total: z.number()})}))})
 
-const isTermRow = (value: Json): value is {[key: string]: Json} =>
-  !!value &&
-  typeof value === 'object' &&
-  !Array.isArray(value) &&
-  typeof value.yes === 'number' &&
-  typeof value.no === 'number'
-
-const children = (value: Json): Json[] =>
-  Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []
-
-/**
- * Total votes in a summary: the yes + no counts of its per-term rows, taken from the shallowest
- * list (or object keyed by term) whose entries all carry numeric `yes` and `no`. Null when the
- * summary has no such rows.
- */
-export function countVotes(summary: Json): number | null {
-  let level: Json[] = [summary]
-  while (level.length) {
-    for (const value of level) {
-      const rows = children(value)
-      if (rows.length && rows.every(isTermRow)) {
-        return rows.reduce<number>(
-          (sum, row) => sum + (isTermRow(row) ? (row.yes as number) + (row.no as number) : 0),
-          0,
-        )
-      }
-    }
-    level = level.flatMap(children)
-  }
-  return null
+/** Every stored vote in a feedback summary: each term's count over all its revisions. Null for anything else. */
+export function countVotes(summary: unknown): number | null {
+  const parsed = StoredCounts.safeParse(summary)
+  return parsed.success ? parsed.data.terms.reduce((sum, term) => sum + term.allRevisions.total, 0) : null
 }
 
 /** One vote from one reader: readers are told apart by IP and User-Agent, so each gets its own. */
@@ -61,8 +38,8 @@ async function readStoredVotes(appUrl: string): Promise<{count: number | null; n
   const response = await request(`${appUrl}${SUMMARY_PATH}`)
   if (response.status !== 200) return {count: null, note: `summary answered ${response.status}`}
   try {
-    const count = countVotes(JSON.parse(response.body.toString()) as Json)
-    return count === null ? {count, note: 'summary has no per-term yes/no counts'} : {count}
+    const count = countVotes(JSON.parse(response.body.toString()))
+    return count === null ? {count, note: 'summary has no per-term counts'} : {count}
   } catch {
     return {count: null, note: 'summary is not JSON'}
   }

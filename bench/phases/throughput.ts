@@ -12,6 +12,7 @@ import {start, type Managed} from '../lib/processes'
 import {waitForHttp} from '../lib/http'
 import type {LoadTarget, LoadTargetName, ThroughputResult} from '../lib/results'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
+import {coldFloorPath} from './cold-render'
 
 export const TERM_PATH = '/glossary/backlink'
 export const BARE_PATH = '/bench/static'
@@ -93,6 +94,13 @@ export async function measureThroughput(
     const urls: Record<LoadTargetName, {label: string; url: string; bytes: number}> = {
       term: {label: 'term page, `next start` (ISR cached)', url: `${appUrl}${TERM_PATH}`, bytes: page.length},
       bare: {label: 'bare Next.js static page, same server', url: `${appUrl}${BARE_PATH}`, bytes: bareBytes},
+      // The same bare page under a dynamic segment (`/bench/cold/[n]`), cached after its first
+      // render: the floor for the kind of route a term page is.
+      bareDynamic: {
+        label: 'bare page in a dynamic route, same server (ISR cached)',
+        url: `${appUrl}${coldFloorPath(0)}`,
+        bytes: await expectPage(`${appUrl}${coldFloorPath(0)}`),
+      },
       ceiling: {
         label: 'Node `http` from memory (ceiling)',
         url: ceilingUrl,
@@ -123,6 +131,7 @@ export async function measureThroughput(
       targets,
       ratios: {
         termVsBare: targets.term.reqPerSec / targets.bare.reqPerSec,
+        termVsBareDynamic: targets.term.reqPerSec / targets.bareDynamic.reqPerSec,
         proxyVsNginxStatic: targets.proxy.reqPerSec / targets.nginxStatic.reqPerSec,
         termVsNginxStatic: targets.term.reqPerSec / targets.nginxStatic.reqPerSec,
       },

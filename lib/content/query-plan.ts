@@ -1,4 +1,4 @@
-import type {ExprNode} from 'groq-js'
+import {evaluateSync, type ExprNode} from 'groq-js'
 
 import type {SanityDocument} from './dataset'
 import {referencesIn} from './references'
@@ -94,16 +94,6 @@ function pathOnThis(node: ExprNode): string[] | null {
   return base && [...base, node.name]
 }
 
-function read(value: unknown, path: string[]): unknown {
-  return path.reduce<unknown>(
-    (current, name) =>
-      current && typeof current === 'object' && !Array.isArray(current)
-        ? (current as Record<string, unknown>)[name]
-        : undefined,
-    value,
-  )
-}
-
 function strings(value: unknown): string[] | null {
   if (typeof value === 'string') return [value]
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value
@@ -137,28 +127,92 @@ function staticStrings(
       }
       return values
     }
-    case 'AccessAttribute': {
-      const path: string[] = []
-      let base: ExprNode | undefined = node
-      while (base?.type === 'AccessAttribute') {
-        path.unshift(base.name)
-        base = base.base
-      }
-      if (base?.type !== 'Parent') return null
-      let docs: Scope = scope
-      for (let level = 0; level < base.n; level++) docs = docs.parent ?? OPAQUE
-      if (docs.at === ALL) return null
-      const values: string[] = []
-      for (const position of positionsOf(docs.at) as Iterable<number>) {
-        const found = strings(read(index.documents[position], path))
-        if (!found) return null
-        values.push(...found)
-      }
-      return values
-    }
     default:
-      return null
+      return valuesOverParents(node, scope, params, index)
   }
+}
+
+/** Past this many documents for `^`, evaluating an expression once per document costs more than it saves. */
+const MAX_PARENTS = 1000
+
+/**
+ * The expression with its `^`s made `@`, when they are all the same level (`^` or `^.^`…) and it
+ * reads nothing else of its own scope: no `@`, no bare attribute, no `*`. `^` inside a nested scope
+ * (a filter or projection within the expression) is refused too; it would mean another scope.
+ */
+function overParent(node: ExprNode): {tree: ExprNode; levels: number} | null {
+  let levels: number | null = null
+  function rewrite(value: unknown, depth: number): unknown {
+    if (Array.isArray(value)) {
+      const items = value.map((item) => rewrite(item, depth))
+      return items.includes(REFUSED) ? REFUSED : items
+    }
+    if (!value || typeof value !== 'object' || typeof (value as {type?: unknown}).type !== 'string')
+      return value
+    const child = value as ExprNode
+    switch (child.type) {
+      case 'Parent':
+        if (depth > 0 || (levels !== null && levels !== child.n)) return REFUSED
+        levels = child.n
+        return {type: 'This'}
+      case 'This':
+      case 'Everything':
+      case 'Context':
+        return depth > 0 && child.type === 'This' ? child : REFUSED
+      case 'AccessAttribute':
+        if (!child.base && depth === 0) return REFUSED
+        break
+    }
+    const nestedKeys = SCOPED_CHILDREN[child.type]
+    if (!nestedKeys && !SAME_SCOPE.has(child.type)) return REFUSED
+    const copy: Record<string, unknown> = {}
+    for (const [key, field] of Object.entries(child)) {
+      copy[key] = rewrite(field, nestedKeys?.includes(key) ? depth + 1 : depth)
+      if (copy[key] === REFUSED) return REFUSED
+    }
+    return copy
+  }
+  const tree = rewrite(node, 0)
+  return tree === REFUSED || levels === null ? null : {tree: tree as ExprNode, levels}
+}
+
+const REFUSED = Symbol('refused')
+
+/** For nodes that open a scope: which of their fields are evaluated in it. */
+const SCOPED_CHILDREN: Record<string, string[]> = {
+  Filter: ['expr'],
+  Projection: ['expr'],
+  Map: ['expr'],
+  FlatMap: ['expr'],
+  PipeFuncCall: ['args'],
+}
+
+/** What an expression over `^` (`^._id`, `^.body[].markDefs[].reference._ref`) is, for each document `^` may be. */
+function valuesOverParents(
+  node: ExprNode,
+  scope: Scope,
+  params: Record<string, unknown>,
+  index: DatasetIndex,
+): string[] | null {
+  const rewritten = overParent(node)
+  if (!rewritten) return null
+  let docs: Scope = scope
+  for (let level = 0; level < rewritten.levels; level++) docs = docs.parent ?? OPAQUE
+  const positions = positionsOf(docs.at)
+  if (positions === ALL || [...positions].length > MAX_PARENTS) return null
+  const values: string[] = []
+  for (const position of positions) {
+    const value = evaluateSync(rewritten.tree, {
+      root: index.documents[position],
+      params,
+      dereference: ({_ref}) => index.byId.get(_ref) ?? null,
+    }).data
+    // Null compares equal to missing fields, so it can never narrow a lookup.
+    const found = strings(Array.isArray(value) ? value.filter((item) => item !== null) : value)
+    if (!found) return null
+    values.push(...found)
+  }
+  return values
 }
 
 function lookUp(table: Map<string, ReadonlySet<number>>, keys: string[]): Candidates {

@@ -8,6 +8,7 @@ import path from 'node:path'
 import {agent} from '@/bench/lib/http'
 import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
 import {measureColdRender} from '@/bench/phases/cold-render'
+import {buildSummary} from '@/lib/feedback/summary'
 import {measureContentQueries} from '@/bench/phases/content-queries'
 import {measureFeedback} from '@/bench/phases/feedback'
 import {measureSearch} from '@/bench/phases/search'
@@ -51,13 +52,15 @@ function feedbackRoutes({lose = () => false}: {lose?: (index: number) => boolean
       return json(response, 201, {ok: true})
     }
     if (request.url === '/api/feedback/summary') {
-      const rows = new Map<string, {term: string; yes: number; no: number}>()
-      for (const {term, vote} of votes.values()) {
-        const row = rows.get(term) ?? {term, yes: 0, no: 0}
-        row[vote === 'yes' ? 'yes' : 'no']++
-        rows.set(term, row)
-      }
-      return json(response, 200, {terms: [...rows.values()]})
+      // In the real summary's shape: the store's counts put together by lib/feedback/summary.
+      const counts = [...votes.values()].map(({term, vote}) => ({
+        termId: term,
+        termRev: 'r1',
+        vote: vote === 'yes' ? ('yes' as const) : ('no' as const),
+        reason: null,
+        votes: 1,
+      }))
+      return json(response, 200, buildSummary({counts, terms: [], searchMisses: []}))
     }
     json(response, 404, {error: 'not found'})
   }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {countVotes} from '@/bench/phases/feedback'
+import {buildSummary} from '@/lib/feedback/summary'
 import {publish, sMaxAge} from '@/bench/phases/revalidation'
 import {parseDataset} from '@/lib/content/dataset'
 
@@ -45,26 +46,23 @@ describe('publish', () => {
 })
 
 describe('countVotes', () => {
-  it('adds up yes and no over a list of per-term rows', () => {
-    expect(
-      countVotes([
-        {term: 'a', yes: 3, no: 1},
-        {term: 'b', yes: 0, no: 2},
-      ]),
-    ).toBe(6)
+  it('adds up every term’s votes over all its revisions in the real summary', () => {
+    const summary = buildSummary({
+      counts: [
+        {termId: 'term-a', termRev: 'r1', vote: 'yes', reason: null, votes: 3},
+        {termId: 'term-a', termRev: 'r2', vote: 'no', reason: 'unclear', votes: 1},
+        {termId: 'term-b', termRev: 'r1', vote: 'no', reason: null, votes: 2},
+      ],
+      terms: [{_id: 'term-a', _rev: 'r2', slug: 'a', title: 'A'}],
+      searchMisses: [],
+    })
+    expect(countVotes(JSON.parse(JSON.stringify(summary)))).toBe(6)
   })
 
-  it('finds the rows inside an object, ignoring totals that sit beside them', () => {
-    expect(countVotes({totals: {yes: 99, no: 99}, terms: [{slug: 'a', yes: 2, no: 2, helpful: 50}]})).toBe(4)
-  })
-
-  it('reads an object keyed by term', () => {
-    expect(countVotes({backlink: {yes: 1, no: 1}, serp: {yes: 2, no: 0}})).toBe(4)
-  })
-
-  it('is null when the summary has no per-term yes/no counts', () => {
-    expect(countVotes({terms: []})).toBeNull()
+  it('is null for anything that is not a summary', () => {
+    expect(countVotes({terms: [{yes: 1, no: 2}]})).toBeNull()
     expect(countVotes({votes: 12})).toBeNull()
     expect(countVotes('yes')).toBeNull()
+    expect(countVotes({terms: []})).toBe(0)
   })
 })

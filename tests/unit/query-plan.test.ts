@@ -90,6 +90,19 @@ describe('query planning over a synthetic dataset', () => {
     expect(reached.length).toBeLessThan(synthetic.length / 10)
   })
 
+  it('hands a guide page only the guide and the terms its text links to', () => {
+    const index = indexDataset(synthetic)
+    const guide = synthetic.find((doc) => doc._type === 'guide' && !doc.externalUrl)!
+    const reached = documentsReachedBy(parse(queries.GUIDE_QUERY), {slug: slugOf(guide)}, index)
+    const linked = new Set(
+      JSON.stringify(guide.body)
+        .match(/"_ref":"[^"]+"/g)!
+        .map((ref) => ref.slice(8, -1)),
+    )
+    expect(reached).toContain(guide)
+    expect(reached.filter((doc) => doc !== guide).every((doc) => linked.has(doc._id))).toBe(true)
+  })
+
   it('keeps the export order in the documents it hands on', () => {
     const index = indexDataset(synthetic)
     const reached = documentsReachedBy(parse(`*[_type == "category" || _type == "author"]`), {}, index)
@@ -121,6 +134,14 @@ describe('what the planner will not narrow', () => {
       `*[_type == "term"][0].relatedTerms[]->{"x": *[references(^._id)]}`,
     ],
     ['a ^ above the query itself', `*[references(^._id)]`],
+    [
+      'a ^ inside a scope of the expression over ^',
+      `*[_type == "guide"][0]{"x": *[_id in ^.body[][_type == ^._type]._key]}`,
+    ],
+    [
+      'an expression over ^ that also reads @',
+      `*[_type == "guide"][0]{"x": *[_id in ^.body[]._key + title]}`,
+    ],
   ])('%s reads the whole dataset', (_name, query, params = {}) => {
     expect(reachedCount(query, params)).toBe(synthetic.length)
   })
