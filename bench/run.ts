@@ -75,7 +75,7 @@ const FULL: Mode = {
   sizes: {small: 1_000, large: 10_000},
   coldTerms: 200,
   coldBudgetS: 60,
-  crawlBudgetS: 120,
+  crawlBudgetS: 240,
   load: {threads: 1, connections: 32, warmupSeconds: 2, seconds: 10},
   searchRounds: 5,
   searchBudgetS: 45,

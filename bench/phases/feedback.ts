@@ -63,6 +63,40 @@ export async function measureFeedback(
   }
   const before = await readStoredVotes(appUrl)
 
+  const votes = await postVotes(appUrl, (index) => termIds[index % termIds.length], run, options)
+  const after = await readStoredVotes(appUrl)
+  // The route's own floor: the same posts for a term that does not exist are read, validated and
+  // looked up like votes, then refused (404) before the database.
+  const floor = await postVotes(appUrl, () => MISSING_TERM, `${run}-floor`, {
+    ...options,
+    votes: Math.ceil(options.votes / 5),
+  })
+  const stored = before.count !== null && after.count !== null ? after.count - before.count : null
+  return {
+    status: 'ok',
+    terms: termIds.length,
+    sent: votes.sent,
+    accepted: votes.accepted,
+    rejected: votes.rejected,
+    votesPerSec: votes.accepted / votes.seconds,
+    p50Ms: percentile(votes.samples, 50),
+    p99Ms: percentile(votes.samples, 99),
+    stored,
+    ...(stored === null ? {storedNote: before.note ?? after.note} : {}),
+    budgetHit: votes.sent < options.votes,
+    routeFloorPerSec: (floor.rejected['404'] ?? 0) / floor.seconds,
+  }
+}
+
+const MISSING_TERM = 'bench-never-published'
+
+/** Posts `options.votes` votes, `options.concurrency` at a time, each from its own reader. */
+async function postVotes(
+  appUrl: string,
+  termFor: (index: number) => string,
+  run: string,
+  options: {votes: number; concurrency: number; budgetS: number},
+) {
   const rejected: Record<string, number> = {}
   const samples: number[] = []
   let accepted = 0
@@ -76,7 +110,7 @@ export async function measureFeedback(
       try {
         const response = await vote(
           appUrl,
-          termIds[index % termIds.length],
+          termFor(index),
           index % 3 ? 'yes' : 'no',
           `bench-voter/${run}/${index}`,
         )
@@ -90,21 +124,5 @@ export async function measureFeedback(
     }
   }
   await Promise.all(Array.from({length: options.concurrency}, voter))
-  const seconds = (performance.now() - began) / 1000
-
-  const after = await readStoredVotes(appUrl)
-  const stored = before.count !== null && after.count !== null ? after.count - before.count : null
-  return {
-    status: 'ok',
-    terms: termIds.length,
-    sent,
-    accepted,
-    rejected,
-    votesPerSec: accepted / seconds,
-    p50Ms: percentile(samples, 50),
-    p99Ms: percentile(samples, 99),
-    stored,
-    ...(stored === null ? {storedNote: before.note ?? after.note} : {}),
-    budgetHit: sent < options.votes,
-  }
+  return {sent, accepted, rejected, samples, seconds: (performance.now() - began) / 1000}
 }

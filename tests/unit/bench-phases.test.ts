@@ -84,7 +84,11 @@ describe('measureFeedback', () => {
         rejected: {},
         budgetHit: false,
       })
-      if (result.status === 'ok') expect(result.votesPerSec).toBeGreaterThan(0)
+      if (result.status === 'ok') {
+        expect(result.votesPerSec).toBeGreaterThan(0)
+        // The floor run's posts are all refused as unknown terms, and none of them is stored.
+        expect(result.routeFloorPerSec).toBeGreaterThan(0)
+      }
     } finally {
       await server.close()
     }
