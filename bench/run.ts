@@ -108,8 +108,8 @@ const QUICK: Mode = {
 const WORK_DIR = path.resolve('bench/.work/run')
 /** Where the feedback store keeps its PGlite database (lib/feedback reads this variable). */
 const FEEDBACK_PGLITE_ENV = 'FEEDBACK_DATA_DIR'
-/** The bare page's size before the small build has measured the term page. */
-const FIRST_GUESS_BYTES = 80_000
+/** The bare page's size before the small build has measured the term page (about Backlink's). */
+const FIRST_GUESS_BYTES = 110_000
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
 
@@ -200,10 +200,12 @@ async function main() {
   // Canonical URLs point at the server Lighthouse visits (a canonical on another host costs SEO points).
   const siteUrl = {NEXT_PUBLIC_SITE_URL: `http://127.0.0.1:${ports.app}`}
   // Every server gets its own feedback database in the work folder, never the developer's.
-  const serverExtra = (name: string) => ({
+  // The bare page under a dynamic segment renders at run time, at the size the server is told.
+  const serverExtra = (name: string, bareBytes: number) => ({
     ...siteUrl,
     [FEEDBACK_PGLITE_ENV]: path.resolve(WORK_DIR, `feedback-${name}`),
     DATABASE_URL: '',
+    BENCH_STATIC_PAGE_BYTES: String(bareBytes),
   })
   const contentQueries: BenchResults['contentQueries'] = []
   for (const terms of [mode.sizes.small, mode.sizes.large]) {
@@ -262,7 +264,7 @@ async function main() {
       {
         datasetFile: datasetFile(mode.sizes.small),
         distDir: distDirFor(mode.sizes.small),
-        extra: serverExtra('small'),
+        extra: serverExtra('small', builtBareBytes),
       },
       ports.app,
     )
@@ -289,7 +291,7 @@ async function main() {
   const largeEnv: AppEnv = {
     datasetFile: serverDataset,
     distDir: distDirFor(large),
-    extra: serverExtra('pglite'),
+    extra: serverExtra('pglite', bareBytesTarget),
   }
   let app: RunningApp | undefined
   let proxy: Managed | undefined

@@ -25,7 +25,7 @@ export type ColdRenderResult = {
   notRendered: number
   budgetHit: boolean
   /** The same number of first renders of the bare page of the same size: the framework's share. */
-  floor?: {measured: number; p50Ms: number; p99Ms: number; notRendered: number}
+  floor?: {measured: number; p50Ms: number; p99Ms: number; notRendered: number; bytes: number}
 }
 
 export type LoadTargetName = 'term' | 'bare' | 'bareDynamic' | 'ceiling' | 'nginxStatic' | 'proxy'
@@ -169,7 +169,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     target: `Cold render p50 < 20 ms at ${terms(sizes.large)}`,
     measured: cold
       ? `${ms(cold.p50Ms)} (p99 ${ms(cold.p99Ms)}, ${cold.measured} of ${cold.requested} terms${cold.budgetHit ? ', time budget hit' : ''})` +
-        (cold.floor ? `; the bare page rendered on demand: ${ms(cold.floor.p50Ms)}` : '')
+        (cold.floor
+          ? `; the bare page of ${count(cold.floor.bytes)} bytes rendered on demand: ${ms(cold.floor.p50Ms)}`
+          : '')
       : 'not measured',
     pass: cold && cold.measured > 0 ? cold.p50Ms < 20 : null,
   })

@@ -49,6 +49,7 @@ async function firstRenders(urls: string[], budgetS: number) {
   const samples: number[] = []
   const failed: string[] = []
   let notRendered = 0
+  let bytes = 0
   for (const url of urls) {
     if (performance.now() > deadline) break
     const response = await get(url)
@@ -58,8 +59,9 @@ async function firstRenders(urls: string[], budgetS: number) {
     }
     if (response.headers['x-nextjs-cache'] !== 'MISS') notRendered++
     samples.push(response.ms)
+    bytes = response.body.length
   }
-  return {samples, failed, notRendered, budgetHit: samples.length + failed.length < urls.length}
+  return {samples, failed, notRendered, bytes, budgetHit: samples.length + failed.length < urls.length}
 }
 
 /** The bare page of the term page's size, rendered on demand (app/(bench)/bench/cold/[n]). */
@@ -98,6 +100,7 @@ export async function measureColdRender(
       p50Ms: percentile(floor.samples, 50),
       p99Ms: percentile(floor.samples, 99),
       notRendered: floor.notRendered,
+      bytes: floor.bytes,
     },
     failed: [...term.failed, ...floor.failed],
   }
