@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import {letterSlug, type Letter} from '@/lib/glossary-index'
+import {letterName, letterSlug, type Letter} from '@/lib/glossary-index'
 import {letterPath} from '@/lib/site'
 
 type Props = {
@@ -14,7 +14,6 @@ type Props = {
 /** Under a letter of the index that shows only some of its terms: how many, and a link to them all. */
 export function MoreUnderLetter({letter, shown, matching, total}: Props) {
   if (matching <= shown) return null
-  const name = letter === '#' ? 'numbers and symbols' : letter
   return (
     <p className="mt-2 text-zinc-700 dark:text-zinc-300">
       {`Showing ${shown} of ${matching}${matching < total ? ' matching' : ''}. `}
@@ -22,7 +21,7 @@ export function MoreUnderLetter({letter, shown, matching, total}: Props) {
         href={letterPath(letterSlug(letter))}
         className="font-medium text-blue-800 underline dark:text-blue-300"
       >
-        All {total} terms under {name}
+        All {total} terms under {letterName(letter)}
       </Link>
     </p>
   )

@@ -14,6 +14,9 @@ export const letterFromSlug = (slug: string): Letter | null =>
 
 export const letterAnchor = (letter: Letter) => `letter-${letterSlug(letter)}`
 
+/** How a letter reads in a sentence: "under B", "under numbers and symbols". */
+export const letterName = (letter: Letter) => (letter === '#' ? 'numbers and symbols' : letter)
+
 /**
  * How many terms the index shows under each letter; a letter with more links to its own page.
  * It keeps /glossary one quick page at ten thousand terms instead of megabytes of them.

@@ -73,17 +73,18 @@ const sources = ((
   globalThis as {__glossaryContentSources?: Map<string, ContentSource>}
 ).__glossaryContentSources ??= new Map())
 
-/** The Content Lake when a project is configured, else the embedded dataset. */
+let source: ContentSource | undefined
+
+/** The Content Lake when a project is configured, else the embedded dataset. Chosen once per module copy. */
 export function contentSource(): ContentSource {
+  if (source) return source
   const lake = sanityProject && {...sanityProject, token: sanityReadToken(), apiHost: sanityApiHost()}
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), contentDatasetFile())
   const key = JSON.stringify(lake || file)
-  let source = sources.get(key)
-  if (!source) {
-    source = lake ? createSanitySource(lake) : createLocalSource(file)
-    sources.set(key, source)
-  }
-  return source
+  const shared = sources.get(key) ?? (lake ? createSanitySource(lake) : createLocalSource(file))
+  sources.set(key, shared)
+  source = shared
+  return shared
 }
 
 export const usesEmbeddedDataset = () => !sanityProject

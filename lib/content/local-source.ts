@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises'
 
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
-import {readDataset, type SanityDocument} from './dataset'
+import {readDataset} from './dataset'
 import {isPublishedId} from './document-ids'
 import {documentsReachedBy, indexDataset, type DatasetIndex} from './query-plan'
 import type {ContentSource} from './source'
@@ -17,7 +17,7 @@ type Loaded = {
 
 /** What the published perspective sees: an export may hold drafts and versions too. */
 async function readPublished(file: string): Promise<DatasetIndex> {
-  return indexDataset((await readDataset(file)).filter((doc: SanityDocument) => isPublishedId(doc._id)))
+  return indexDataset((await readDataset(file)).filter((doc) => isPublishedId(doc._id)))
 }
 
 function deepFreeze<T>(value: T): T {

@@ -82,7 +82,7 @@ function union(a: Candidates, b: Candidates): Candidates {
   return a === ALL || b === ALL ? ALL : [...a, ...b]
 }
 
-function positionsOf(candidates: Candidates): Iterable<number> | typeof ALL {
+function positionsOf(candidates: Candidates): ReadonlySet<number> | typeof ALL {
   return candidates === ALL ? ALL : new Set(candidates.flatMap((set) => [...set]))
 }
 
@@ -199,7 +199,7 @@ function valuesOverParents(
   let docs: Scope = scope
   for (let level = 0; level < rewritten.levels; level++) docs = docs.parent ?? OPAQUE
   const positions = positionsOf(docs.at)
-  if (positions === ALL || [...positions].length > MAX_PARENTS) return null
+  if (positions === ALL || positions.size > MAX_PARENTS) return null
   const values: string[] = []
   for (const position of positions) {
     const value = evaluateSync(rewritten.tree, {

@@ -6,7 +6,7 @@ import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
 import {listTerms} from '@/lib/content'
-import {letterFromSlug, letterOf, letterSlug, type Letter} from '@/lib/glossary-index'
+import {letterFromSlug, letterName, letterOf, letterSlug, type Letter} from '@/lib/glossary-index'
 import {absoluteUrl, letterPath, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
@@ -20,8 +20,6 @@ type Props = {params: Promise<{letter: string}>}
  * with the glossary. Each renders on its first request and is cached like the rest.
  */
 export const generateStaticParams = () => []
-
-const letterName = (letter: Letter) => (letter === '#' ? 'numbers and symbols' : letter)
 
 function parseLetter(slug: string): Letter {
   const letter = letterFromSlug(slug)
