@@ -1,23 +1,21 @@
 import nextJest from 'next/jest.js'
 
+import {requireSupportedNode} from './lib/runtime/node-version.mjs'
+
+requireSupportedNode('npm test')
+
 const createJestConfig = nextJest({dir: './'})
 
-/** @type {import('jest').Config} */
-const config = {
+/**
+ * ESM-only packages (next-sanity, Portable Text, groq-js, @sanity/*) are not transformed: on Node 24
+ * with --experimental-vm-modules (which PGlite's dynamic imports need), Jest loads them as native
+ * ES modules through require(esm), and a CommonJS rewrite of them would then fail to run.
+ */
+export default createJestConfig({
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/{unit,components,api}/**/*.test.{ts,tsx}'],
   setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
   moduleNameMapper: {'^@/(.*)$': '<rootDir>/$1'},
-}
-
-/**
- * next/jest ignores all of node_modules for transforms; next-sanity, Portable Text, groq-js and
- * the @sanity packages ship ESM only, so they are let through after next/jest builds its config.
- */
-export default async function jestConfig() {
-  const resolved = await createJestConfig(config)()
-  return {
-    ...resolved,
-    transformIgnorePatterns: ['/node_modules/(?!(next-sanity|@portabletext|@sanity|groq-js|groq)/)'],
-  }
-}
+  // Our .mjs modules are plain Node ESM, which Jest loads as they are (a CommonJS rewrite would not run).
+  transformIgnorePatterns: ['\\.mjs$'],
+})

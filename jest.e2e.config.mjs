@@ -1,5 +1,9 @@
 import nextJest from 'next/jest.js'
 
+import {requireSupportedNode} from './lib/runtime/node-version.mjs'
+
+requireSupportedNode('npm run test:e2e')
+
 const createJestConfig = nextJest({dir: './'})
 
 /**
@@ -13,6 +17,8 @@ const config = {
   globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
   moduleNameMapper: {'^@/(.*)$': '<rootDir>/$1'},
+  // Our .mjs modules are plain Node ESM, which Jest loads as they are (a CommonJS rewrite would not run).
+  transformIgnorePatterns: ['\\.mjs$'],
   testTimeout: 60_000,
 }
 

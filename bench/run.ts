@@ -10,6 +10,8 @@
  * Env: BENCH_PORT_BASE (default 3230; uses it and the next five ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
+import '../lib/runtime/require-node.mjs'
+
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
@@ -33,6 +35,7 @@ import {
   type RunningApp,
 } from './lib/next-app'
 import {stopAll, stopChildrenOnExit, withLock, type Managed} from './lib/processes'
+import {ensureBenchTools, pinnedVersion} from './lib/tools'
 import {
   evaluateTargets,
   renderReport,
@@ -132,9 +135,6 @@ async function preflight(ports: number[]) {
   if (missing.length) {
     problems.push(`Missing tools. Install them with:\n  sudo apt-get install -y ${missing.join(' ')}`)
   }
-  if (!existsSync('node_modules/lighthouse/package.json')) {
-    problems.push('Missing the lighthouse package: run `npm install` (it is a devDependency).')
-  }
   if (process.env.NEXT_PUBLIC_SANITY_PROJECT_ID) {
     problems.push(
       'NEXT_PUBLIC_SANITY_PROJECT_ID is set: the benchmark measures the embedded-dataset source; unset it.',
@@ -185,6 +185,7 @@ async function main() {
   stopChildrenOnExit()
 
   await preflight(Object.values(ports))
+  ensureBenchTools(log)
   log(`${mode.name} run: ${mode.sizes.small.toLocaleString()} and ${mode.sizes.large.toLocaleString()} terms`)
 
   await rm(WORK_DIR, {recursive: true, force: true})
@@ -406,9 +407,7 @@ async function main() {
           nginx: versionOf('nginx', ['-v']),
           wrk: versionOf('wrk', ['--version']),
           chromium: versionOf(CHROMIUM_PATH, ['--version']),
-          lighthouse: (
-            JSON.parse(await readFile('node_modules/lighthouse/package.json', 'utf8')) as {version: string}
-          ).version,
+          lighthouse: pinnedVersion('lighthouse'),
         },
       },
       sizes: mode.sizes,

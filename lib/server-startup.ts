@@ -4,6 +4,8 @@ import {contentSource} from './content'
 import {prepareFeedbackDatabase} from './feedback/server'
 
 export async function prepareServer() {
+  // Which Node serves the site, for operators (and for the test that it is the project's own).
+  console.log(JSON.stringify({msg: 'starting', node: process.versions.node, pid: process.pid}))
   try {
     await contentSource().warmUp()
   } catch (error) {

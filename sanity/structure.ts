@@ -1,4 +1,7 @@
-import {BookIcon, ClockIcon, FolderIcon, BarChartIcon} from '@sanity/icons'
+import {BarChartIcon} from '@sanity/icons/BarChart'
+import {BookIcon} from '@sanity/icons/Book'
+import {ClockIcon} from '@sanity/icons/Clock'
+import {FolderIcon} from '@sanity/icons/Folder'
 import type {DefaultDocumentNodeResolver, StructureBuilder, StructureResolver} from 'sanity/structure'
 
 import {UsedByView} from './components/used-by-view'

@@ -4,6 +4,8 @@
  *
  * Usage: tsx scripts/build-sanity-fixture.ts
  */
+import '../lib/runtime/require-node.mjs'
+
 import {spawn} from 'node:child_process'
 import {once} from 'node:events'
 import path from 'node:path'

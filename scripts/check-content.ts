@@ -7,6 +7,8 @@
  * Usage: tsx scripts/check-content.ts [dataset.ndjson]
  * It runs as a plain Node script because the `sanity` package cannot load under Jest.
  */
+import '../lib/runtime/require-node.mjs'
+
 import path from 'node:path'
 
 import {evaluate, parse} from 'groq-js'

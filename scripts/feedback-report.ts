@@ -9,6 +9,8 @@
  *
  * It runs with the react-server condition (see package.json) to load the server-only modules.
  */
+import '../lib/runtime/require-node.mjs'
+
 import {feedbackAdminToken, feedbackReportUrl} from '../lib/env.server'
 import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '../lib/feedback/server'
 import {summaryToCsv, type FeedbackSummary} from '../lib/feedback/summary'

@@ -6,6 +6,8 @@
  * Exits 1 when a published document links to a missing document (so it can guard a publish
  * pipeline), 2 when the file cannot be read, else 0.
  */
+import '../lib/runtime/require-node.mjs'
+
 import path from 'node:path'
 
 import {readDataset, type SanityDocument} from '../lib/content/dataset'

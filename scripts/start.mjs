@@ -2,6 +2,8 @@
  * `npm start`: builds the site when there is no build yet, then serves it on port 3000
  * (or $PORT). Builds again when asked with --rebuild.
  */
+import '../lib/runtime/require-node.mjs'
+
 import {spawnSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 

@@ -1,6 +1,7 @@
 /**
  * Lighthouse (npm `lighthouse`, mobile profile: its default emulation and simulated throttling)
  * in Debian's Chromium, started here with the browser suite's flags and a debugging port.
+ * Lighthouse is one of the bench's own tools (`bench/tools`), outside the site's install.
  */
 import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
@@ -9,6 +10,7 @@ import path from 'node:path'
 import {CHROMIUM_FLAGS} from '../../tests/e2e/support/browser'
 import {waitForHttp} from './http'
 import {start} from './processes'
+import {importBenchTool} from './tools'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -26,6 +28,18 @@ export type LighthouseScores = {
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
 
+/** The part of Lighthouse's result the bench reads (its own types resolve only inside bench/tools). */
+type LighthouseResult = {
+  lhr: {
+    categories: Record<string, {score: number | null; auditRefs: {id: string; weight: number}[]} | undefined>
+    audits: Record<string, {score: number | null; numericValue?: number; details?: unknown} | undefined>
+    runtimeError?: {code: string; message: string}
+  }
+}
+type LighthouseModule = {
+  default: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined>
+}
+
 /** What the first finding of a failed audit was about (a console message, an element, a URL). */
 function firstItem(details: unknown): string {
   const items = (details as {items?: Record<string, unknown>[]} | undefined)?.items
@@ -41,7 +55,7 @@ function firstItem(details: unknown): string {
 
 /** Runs Lighthouse once per URL and run, in one browser; returns the runs per URL in order. */
 export async function runLighthouse(urls: string[], runs: number, debuggingPort: number) {
-  const {default: lighthouse} = await import('lighthouse')
+  const {default: lighthouse} = await importBenchTool<LighthouseModule>('lighthouse')
   const profile = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'))
   const browser = start('chromium', CHROMIUM_PATH, [
     ...CHROMIUM_FLAGS,

@@ -1,4 +1,10 @@
-import {startNextServer} from './support/server'
+import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+
+import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
+
+import {root, startNextServer} from './support/server'
 
 /**
  * A broken embedded dataset must stop the server at start-up with a message naming the file,
@@ -22,4 +28,64 @@ describe('server start-up with a broken dataset', () => {
     await expect(started).rejects.toThrow(/next start exited with 1/)
     await expect(started).rejects.toThrow(message)
   })
+})
+
+/** The Node the project brings: the version of the platform binary package npm installed here. */
+function projectNodeVersion(): string {
+  const binary = `node-${process.platform}-${process.arch}`
+  return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as PackageJson)
+    .optionalDependencies[binary]
+}
+
+type PackageJson = {optionalDependencies: Record<string, string>}
+
+/** PATH as a shell has it, without the node_modules/.bin that `npm run` put in front for this suite. */
+const shellPath = () =>
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !dir.endsWith(path.join('node_modules', '.bin')))
+    .join(path.delimiter)
+
+describe('the Node that serves the site', () => {
+  it("is the project's own Node 24 when started with the README's `npm start`", async () => {
+    const port = Number(process.env.E2E_PORT ?? 3210) + 51
+    const server = await startNextServer(port, {PORT: String(port), PATH: shellPath()}, ['npm', 'start'])
+    try {
+      const page = await fetch(`${server.url}/glossary/backlink`)
+      expect(page.status).toBe(200)
+      const started = server
+        .output()
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith('{"msg":"starting"'))
+        .map((line) => JSON.parse(line) as {node: string})
+      expect(started).toEqual([expect.objectContaining({node: projectNodeVersion()})])
+      expect(started[0].node).toMatch(/^24\./)
+    } finally {
+      await server.stop()
+    }
+  })
+
+  const systemNode = spawnSync('/usr/bin/node', ['--version'], {encoding: 'utf8'}).stdout?.trim().slice(1)
+  const oldSystemNode = systemNode && !isSupportedNode(systemNode) ? systemNode : undefined
+  ;(oldSystemNode ? it : it.skip)(
+    `stops \`next start\` run directly on the system's Node ${oldSystemNode ?? '(already supported here)'} with one line`,
+    async () => {
+      const port = Number(process.env.E2E_PORT ?? 3210) + 52
+      const started = startNextServer(port, {PATH: shellPath()}, [
+        '/usr/bin/node',
+        path.join(root, 'node_modules/.bin/next'),
+        'start',
+        '--port',
+        String(port),
+      ])
+      await expect(started).rejects.toThrow(/next start exited with 1/)
+      const output = ((await started.catch((error: Error) => error)) as Error).message
+      const lines = output.split('\n').filter((line) => line.includes('needs Node'))
+      expect(lines).toEqual([
+        `This project needs Node ${MINIMUM_NODE} or newer (this is v${oldSystemNode}): run \`npm start\`, which uses the project's own Node from node_modules/.bin.`,
+      ])
+      expect(output).not.toMatch(/^\s+at /m)
+    },
+  )
 })

@@ -1,4 +1,4 @@
-import {ThumbsUpIcon} from '@sanity/icons'
+import {ThumbsUpIcon} from '@sanity/icons/ThumbsUp'
 import type {Tool} from 'sanity'
 
 import {FeedbackTool} from './feedback-tool'

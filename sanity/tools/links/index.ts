@@ -1,4 +1,4 @@
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 import type {Tool} from 'sanity'
 
 import {LinksTool} from './links-tool'

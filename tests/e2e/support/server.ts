@@ -41,18 +41,20 @@ async function chosenPort(output: () => string, child: ChildProcess, timeoutMs: 
 /**
  * Starts `next start` on the built site in its own process group, so stopping it also stops
  * the next-server child it spawns (killing only the parent leaves that one running). Port 0
- * takes any free port; `env.NEXT_DIST_DIR` serves another build than `.next`.
+ * takes any free port; `env.NEXT_DIST_DIR` serves another build than `.next`. `command` starts
+ * it another way (`npm start`, say), which must serve on `port` too.
  */
 export async function startNextServer(
   port: number,
   env: Record<string, string> = {},
+  command: string[] = [path.join(root, 'node_modules/.bin/next'), 'start', '--port', String(port)],
 ): Promise<RunningServer> {
   const distDir = env.NEXT_DIST_DIR ?? '.next'
   if (!existsSync(path.join(root, distDir, 'BUILD_ID'))) {
     throw new Error(`No build found in ${distDir}: run \`npm run build\` before the browser suite.`)
   }
   let log = ''
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
     detached: true,
     env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
