@@ -4,7 +4,7 @@
  *   and no framing at all — except by the Studio (same origin) while an editor is in draft mode,
  *   which is how the Presentation tool shows its preview;
  * - /embed: the same policy, but any site may frame the definition cards;
- * - /studio: what the Studio needs (Sanity's API, CDN and bridge script), never framed.
+ * - /studio: what the Studio needs (Sanity's API, CDN, bridge script and font), never framed.
  * Every route also gets nosniff, a referrer policy and a restrictive Permissions-Policy.
  */
 type Header = {key: string; value: string}
@@ -50,7 +50,8 @@ const STUDIO_CSP: CspDirectives = {
     'https://*.sanity.io',
     'https://lh3.googleusercontent.com',
   ],
-  'font-src': ["'self'", 'data:'],
+  // Studio 6 (through Sanity's UI styles) loads its Inter font from Sanity's design-system host.
+  'font-src': ["'self'", 'data:', 'https://design-system-static.sanity.io'],
   'connect-src': [
     "'self'",
     'https://*.sanity.io',

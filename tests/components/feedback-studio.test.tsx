@@ -47,13 +47,18 @@ const summaryJson = (withComments: boolean): FeedbackSummary =>
   )
 
 let requests: {url: string; authorization: string | null}[]
+/** Each request's abort signal: strict mode mounts a component twice and the first mount cancels its own. */
+let signals: (AbortSignal | null | undefined)[]
+const liveRequests = () => requests.filter((_, index) => !signals[index]?.aborted)
 
 beforeEach(() => {
   sessionStorage.clear()
   requests = []
+  signals = []
   globalThis.fetch = jest.fn(async (url: string, init: RequestInit) => {
     const authorization = new Headers(init.headers).get('authorization')
     requests.push({url, authorization})
+    signals.push(init.signal)
     if (authorization && authorization !== 'Bearer right-token') {
       return {ok: false, status: 401, json: async () => ({error: 'Wrong admin token.'})}
     }
@@ -128,7 +133,7 @@ describe('the feedback view on a term’s document', () => {
     await screen.findByText('75% helpful (4 votes): 3 yes, 1 no')
     expect(screen.getByText('0% helpful (1 vote)')).toBeInTheDocument()
     expect(screen.getByText('Yes: Clear explanation ×3')).toBeInTheDocument()
-    expect(requests).toEqual([{url: '/api/feedback/summary', authorization: null}])
+    expect(liveRequests()).toEqual([{url: '/api/feedback/summary', authorization: null}])
     expect(screen.queryByText('Comments')).not.toBeInTheDocument()
   })
 

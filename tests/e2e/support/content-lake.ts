@@ -48,6 +48,12 @@ const withConstantSlices = (query: string, params: Record<string, unknown>) =>
     (_, start: string, name: string) => `[${start}${Number(params[name])}]`,
   )
 
+/**
+ * Studio 6 searches and lists documents with GROQ 2024 search (`match text::query($q)`), which
+ * groq-js does not implement; `match` on the same words (the older search) stands in for it.
+ */
+const withLegacyTextSearch = (query: string) => query.replace(/\btext::query\(/g, '(')
+
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = ''
   for await (const chunk of request) body += chunk
@@ -98,7 +104,9 @@ export async function startContentLake({
     received.push({query, params, perspective, authorization: request.headers.authorization ?? null})
     try {
       const dataset = documentsFor(perspective, content)
-      const result = await (await evaluate(parse(withConstantSlices(query, params)), {dataset, params})).get()
+      const result = await (
+        await evaluate(parse(withLegacyTextSearch(withConstantSlices(query, params))), {dataset, params})
+      ).get()
       response.end(JSON.stringify({ms: 1, query, result}))
     } catch (error) {
       response.statusCode = 400

@@ -7,8 +7,8 @@ export const EDITOR = {id: 'e2e-editor', name: 'Test Editor', email: 'editor@exa
 /**
  * Answers, inside the browser, the hosted Sanity APIs the embedded Studio calls, so that it runs
  * offline: a signed-in editor with permission to edit, and the queries and documents of the
- * Content Lake stand-in. Calls about usage, announcements and add-ons get empty answers; the
- * realtime socket connects and stays silent.
+ * Content Lake stand-in. Calls about usage, announcements and add-ons, and the Studio's web font,
+ * get empty answers; the realtime socket connects and stays silent.
  */
 export async function fakeSanityApi(page: Page, {lake, origin}: {lake: ContentLake; origin: string}) {
   const cors = {'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true'}
@@ -16,12 +16,16 @@ export async function fakeSanityApi(page: Page, {lake, origin}: {lake: ContentLa
     route.fulfill({status: 200, contentType: 'application/json', headers: cors, body: JSON.stringify(body)})
 
   await page.routeWebSocket(/\.api\.sanity\.io\/.*\/socket\//, () => {})
-  await page.route(/^https:\/\/([\w-]+\.)?(api\.sanity\.io|sanity-cdn\.com)\//, async (route) => {
+  await page.route(/^https:\/\/([\w-]+\.)?(api\.sanity\.io|sanity-cdn\.com|sanity\.io)\//, async (route) => {
     const request = route.request()
     const url = new URL(request.url())
     const path = url.pathname
     if (url.hostname === 'core.sanity-cdn.com') {
       return route.fulfill({status: 200, contentType: 'application/javascript', body: ''})
+    }
+    // Studio 6's Inter font: an empty answer, so the Studio falls back to a system font.
+    if (url.hostname === 'design-system-static.sanity.io') {
+      return route.fulfill({status: 200, contentType: 'font/woff2', headers: cors, body: ''})
     }
     if (/\/data\/(query|doc)\//.test(path)) {
       const answer = await fetch(`${lake.url}${path}${url.search}`, {
