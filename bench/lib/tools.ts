@@ -1,5 +1,5 @@
 /**
- * Packages only the benchmark uses (Lighthouse and its ~170 dependencies) live in `bench/tools`,
+ * Packages only the benchmark uses (Lighthouse and its ~110 dependencies) live in `bench/tools`,
  * with a lockfile of their own, so `npm ci` for the site never downloads them. The first
  * `npm run bench` installs them there with `npm ci`; later runs find them.
  */
