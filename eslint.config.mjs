@@ -10,6 +10,7 @@ const config = [
     ignores: [
       '.next/**',
       '.next-sanity/**',
+      '.next-publish/**',
       'node_modules/**',
       '.data/**',
       'test-results/**',

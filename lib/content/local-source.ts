@@ -5,6 +5,7 @@ import {evaluateSync, parse, type ExprNode} from 'groq-js'
 import {readDataset} from './dataset'
 import {isPublishedId} from './document-ids'
 import {documentsReachedBy, indexDataset, type DatasetIndex} from './query-plan'
+import {tagRender} from './render-tags'
 import type {ContentSource} from './source'
 
 type Loaded = {
@@ -30,7 +31,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Runs GROQ with groq-js over the published documents of the embedded dataset, as the Sanity
- * source reads the Content Lake with the published perspective. The file is parsed and indexed
+ * source reads the Content Lake with the published perspective, and tags what it reads the same way. The file is parsed and indexed
  * once and kept in memory; when it changes on disk (an edit during development) the new version replaces the
  * old one only if it loads completely, so a corrupt save never leaves the site half-loaded.
  */
@@ -77,7 +78,9 @@ export function createLocalSource(file: string): ContentSource {
     async warmUp() {
       await load()
     },
-    async fetch<Result>(query: string, params: Record<string, unknown>): Promise<Result> {
+    async fetch<Result>(query: string, params: Record<string, unknown>, tags: string[]): Promise<Result> {
+      // Tagged like the Content Lake's fetches, so the same webhook refreshes the same pages.
+      await tagRender(tags)
       const {index, lists} = await load()
       const isList = Object.keys(params).length === 0
       if (isList && lists.has(query)) return lists.get(query) as Result

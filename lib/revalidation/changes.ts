@@ -2,18 +2,21 @@ import {z} from 'zod'
 
 import {tags} from '../content/tags'
 
+/** The document types pages show: the webhook fires for these, and a delivery for another is refused. */
+export const PUBLISHED_TYPES = ['term', 'author', 'guide', 'category'] as const
+
 /**
  * The webhook as configured in Sanity (see the README). Webhook projections cannot run
  * sub-queries, so the payload names only the document and its slug before and after the
  * change; the handler looks up who references it.
  */
-export const WEBHOOK_FILTER = `_type in ["term", "author", "guide", "category"]`
+export const WEBHOOK_FILTER = `_type in [${PUBLISHED_TYPES.map((type) => `"${type}"`).join(', ')}]`
 export const WEBHOOK_PROJECTION = `{_id, _type, "slug": after().slug.current, "previousSlug": before().slug.current}`
 
 /** The webhook's payload: `slug` is null after a delete, `previousSlug` null after a create. */
 export const changedDocumentSchema = z.object({
   _id: z.string().min(1),
-  _type: z.string().min(1),
+  _type: z.enum(PUBLISHED_TYPES),
   slug: z.string().min(1).nullish(),
   previousSlug: z.string().min(1).nullish(),
 })
@@ -27,6 +30,7 @@ export type Referrer = {_type: string; slug: string | null}
 const pageTag: Partial<Record<string, (slug: string) => string>> = {
   term: tags.term,
   author: tags.author,
+  guide: tags.guide,
 }
 
 /** The lists a change to each type can alter. */
@@ -34,6 +38,8 @@ const listTags: Partial<Record<string, string[]>> = {
   // The index, search, sitemap and the alias and old-slug redirects all come from the term list.
   term: [tags.termIndex],
   author: [tags.authors],
+  // The guide index and the sitemap.
+  guide: [tags.guides],
   // The index shows each term's category.
   category: [tags.termIndex],
 }

@@ -9,6 +9,10 @@ import {webhookHeaders} from '../e2e/support/webhook'
 jest.mock('next/cache', () => ({revalidateTag: jest.fn()}))
 
 const SECRET = 'test-webhook-secret'
+
+/** The page tags of referencing documents, in the order the look-up returns them. */
+const pageTagsOf = (referrers: {_type: string; slug: string | null}[]) =>
+  referrers.filter((doc) => doc.slug).map((doc) => `${doc._type}:${doc.slug}`)
 const revalidated = () => (revalidateTag as jest.Mock).mock.calls
 
 async function deliver(
@@ -40,7 +44,7 @@ describe('POST /api/revalidate', () => {
     delete process.env.SANITY_REVALIDATE_SECRET
   })
 
-  it('refreshes a changed term, its old address, the term lists and every term that shows it', async () => {
+  it('refreshes a changed term, its old address, the term lists and every term and guide that shows it', async () => {
     const change = {
       _id: 'term-backlink',
       _type: 'term',
@@ -49,17 +53,16 @@ describe('POST /api/revalidate', () => {
     }
     const response = await deliver(JSON.stringify(change))
 
-    const referrers = await listReferencingDocuments('term-backlink')
-    const referringTerms = referrers.filter((doc) => doc._type === 'term').map((doc) => `term:${doc.slug}`)
-    expect(referringTerms).toContain('term:link-building')
-    const expected = ['term:backlinks-explained', 'term:backlink', 'term-index', ...referringTerms]
+    const referringPages = pageTagsOf(await listReferencingDocuments('term-backlink'))
+    expect(referringPages).toContain('term:link-building')
+    expect(referringPages).toContain('guide:link-building-playbook')
+    const expected = ['term:backlinks-explained', 'term:backlink', 'term-index', ...referringPages]
     expect(response).toEqual({status: 200, body: {revalidated: expected}})
     expect(revalidated()).toEqual(expected.map((tag) => [tag, 'max']))
   }, 15_000)
 
-  it('refreshes a renamed author and the pages of the terms that credit them', async () => {
-    const referrers = await listReferencingDocuments('author-glossary-editorial-team')
-    const credited = referrers.filter((doc) => doc._type === 'term').map((doc) => `term:${doc.slug}`)
+  it('refreshes a renamed author and the pages of the terms and guides that credit them', async () => {
+    const credited = pageTagsOf(await listReferencingDocuments('author-glossary-editorial-team'))
     expect(credited.length).toBeGreaterThan(0)
 
     const change = {_id: 'author-glossary-editorial-team', _type: 'author', slug: 'glossary-editorial-team'}
@@ -114,13 +117,26 @@ describe('POST /api/revalidate', () => {
   })
 
   it('rejects a signed body that is not JSON, and one that is not a document change', async () => {
-    const [notJson, notAChange] = await Promise.all([
+    const [notJson, ...notChanges] = await Promise.all([
       deliver('{"_id": "term-backlink",'),
       deliver(JSON.stringify({ids: {updated: ['term-backlink']}})),
+      deliver(JSON.stringify({_id: 'image-abc', _type: 'sanity.imageAsset'})),
+      deliver(JSON.stringify({_type: 'term', slug: 'backlink'})),
+      deliver(JSON.stringify({_id: 'term-backlink', slug: 'backlink'})),
     ])
     expect(notJson).toEqual({status: 400, body: {error: 'The body is not valid JSON.'}})
-    expect(notAChange.status).toBe(400)
-    expect(notAChange.body.error).toMatch(/not a document change/)
+    for (const notAChange of notChanges) {
+      expect(notAChange.status).toBe(400)
+      expect(notAChange.body.error).toMatch(/not a document change/)
+    }
     expect(revalidated()).toEqual([])
+  }, 15_000)
+
+  it('refreshes the tags of a document that no longer exists (a deletion looks like that)', async () => {
+    const response = await deliver(
+      JSON.stringify({_id: 'term-deleted', _type: 'term', slug: null, previousSlug: 'deleted-term'}),
+    )
+    expect(response).toEqual({status: 200, body: {revalidated: ['term:deleted-term', 'term-index']}})
+    expect(revalidated().map(([tag]) => tag)).toEqual(['term:deleted-term', 'term-index'])
   }, 15_000)
 })

@@ -12,12 +12,12 @@ import {
 import {signatureTimestamp} from '@/lib/revalidation/webhook'
 
 describe('tagsForChange', () => {
-  it('refreshes a term under its slug, the term lists, and the pages of the terms that show it', () => {
+  it('refreshes a term under its slug, the term lists, and the pages of the terms and guides that show it', () => {
     const tags = tagsForChange({_id: 'term-a', _type: 'term', slug: 'alpha', previousSlug: 'alpha'}, [
       {_type: 'term', slug: 'beta'},
       {_type: 'guide', slug: 'a-guide'},
     ])
-    expect(tags).toEqual(['term:alpha', 'term-index', 'term:beta'])
+    expect(tags).toEqual(['term:alpha', 'term-index', 'term:beta', 'guide:a-guide'])
   })
 
   it('refreshes the old address too when the slug changes, so it turns into a redirect', () => {
@@ -44,20 +44,26 @@ describe('tagsForChange', () => {
     expect(tags).toEqual(['author:desk', 'authors', 'term:alpha', 'term:beta'])
   })
 
-  it('refreshes the index and the terms of a changed category, and the terms that link a guide', () => {
+  it('refreshes the index and the terms of a changed category', () => {
     expect(
       tagsForChange({_id: 'category-x', _type: 'category', slug: 'basics'}, [{_type: 'term', slug: 'alpha'}]),
     ).toEqual(['term-index', 'term:alpha'])
+  })
+
+  it('refreshes a guide under its old and new slug, the guide lists, and the terms that link it', () => {
     expect(
-      tagsForChange({_id: 'guide-x', _type: 'guide', slug: 'start'}, [
+      tagsForChange({_id: 'guide-x', _type: 'guide', slug: 'start-2', previousSlug: 'start'}, [
         {_type: 'term', slug: 'alpha'},
         {_type: 'term', slug: null},
       ]),
-    ).toEqual(['term:alpha'])
+    ).toEqual(['guide:start-2', 'guide:start', 'guides', 'term:alpha'])
   })
 
-  it('refreshes nothing for a type no page shows', () => {
-    expect(tagsForChange({_id: 'image-1', _type: 'sanity.imageAsset'}, [])).toEqual([])
+  it('refuses a change to a type no page shows, or without an id or a type', () => {
+    expect(changedDocumentSchema.safeParse({_id: 'image-1', _type: 'sanity.imageAsset'}).success).toBe(false)
+    expect(changedDocumentSchema.safeParse({_type: 'term', slug: 'alpha'}).success).toBe(false)
+    expect(changedDocumentSchema.safeParse({_id: 'term-a', slug: 'alpha'}).success).toBe(false)
+    expect(changedDocumentSchema.safeParse({_id: 'term-a', _type: 'term'}).success).toBe(true)
   })
 })
 
