@@ -31,9 +31,10 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Runs GROQ with groq-js over the published documents of the embedded dataset, as the Sanity
- * source reads the Content Lake with the published perspective, and tags what it reads the same way. The file is parsed and indexed
- * once and kept in memory; when it changes on disk (an edit during development) the new version replaces the
- * old one only if it loads completely, so a corrupt save never leaves the site half-loaded.
+ * source reads the Content Lake with the published perspective, and tags what it reads the same
+ * way. The file is parsed and indexed once and kept in memory; when it changes on disk (an edit
+ * during development, or a publish) the new version replaces the old one only if it loads
+ * completely, so a corrupt save never leaves the site half-loaded.
  */
 export function createLocalSource(file: string): ContentSource {
   let current: Promise<Loaded> | undefined
