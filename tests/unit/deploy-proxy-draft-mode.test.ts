@@ -1,0 +1,98 @@
+import {spawnSync} from 'node:child_process'
+import {once} from 'node:events'
+import {chmod, mkdtemp, rm} from 'node:fs/promises'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import {waitForHttp} from '@/bench/lib/http'
+import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib/nginx'
+import type {Managed} from '@/bench/lib/processes'
+
+import {rawRequest} from '../e2e/support/http'
+
+const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  const {port} = probe.address() as AddressInfo
+  probe.close()
+  await once(probe, 'close')
+  return port
+}
+
+/**
+ * deploy/nginx.conf, run by a real nginx in front of a stand-in for Next that answers every page
+ * as cacheable (as ISR pages are) and says whether it saw the draft-mode cookie.
+ */
+;(hasNginx ? describe : describe.skip)(
+  `the shipped proxy and draft mode${hasNginx ? '' : ' (skipped: nginx is not installed)'}`,
+  () => {
+    let dir: string
+    let upstream: Server
+    let nginx: Managed
+    let proxy: string
+    const upstreamHits: string[] = []
+
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'proxy-draft-'))
+      // nginx's workers run as an unprivileged user when started as root: they must reach the cache.
+      await chmod(dir, 0o755)
+      upstream = createServer((request, response) => {
+        const draft = /(?:^|;\s*)__prerender_bypass=/.test(request.headers.cookie ?? '')
+        upstreamHits.push(`${request.url} ${draft ? 'draft' : 'public'}`)
+        response.setHeader('cache-control', 's-maxage=3600, stale-while-revalidate=31535000')
+        response.setHeader('content-type', 'text/html')
+        response.end(draft ? 'the draft page' : 'the published page')
+      }).listen(0, '127.0.0.1')
+      await once(upstream, 'listening')
+      const port = await freePort()
+      const config = renderProxyConfig(await readShippedProxyConfig(), {
+        port,
+        upstreamPort: (upstream.address() as AddressInfo).port,
+        cacheDir: path.join(dir, 'cache'),
+      })
+      nginx = await startNginx('nginx (draft mode)', dir, config)
+      proxy = `http://127.0.0.1:${port}`
+      await waitForHttp(`${proxy}/ready`, 10_000, () => nginx.output() || undefined)
+    }, 30_000)
+
+    afterAll(async () => {
+      await nginx?.stop()
+      upstream?.close()
+      await rm(dir, {recursive: true, force: true})
+    })
+
+    const draftCookie = {cookie: 'theme=dark; __prerender_bypass=preview-id'}
+
+    it('sends an editor’s request to Next every time and never stores the draft', async () => {
+      const first = await rawRequest(`${proxy}/glossary/backlink`, {headers: draftCookie})
+      const second = await rawRequest(`${proxy}/glossary/backlink`, {headers: draftCookie})
+      expect([first.body, second.body]).toEqual(['the draft page', 'the draft page'])
+      expect([first.headers['x-cache-status'], second.headers['x-cache-status']]).toEqual([
+        'BYPASS',
+        'BYPASS',
+      ])
+
+      const reader = await rawRequest(`${proxy}/glossary/backlink`)
+      expect(reader.body).toBe('the published page')
+      expect(reader.headers['x-cache-status']).toBe('MISS')
+      expect(upstreamHits.filter((hit) => hit.startsWith('/glossary/backlink '))).toEqual([
+        '/glossary/backlink draft',
+        '/glossary/backlink draft',
+        '/glossary/backlink public',
+      ])
+    })
+
+    it('never answers an editor from the cache, even when the public page is cached', async () => {
+      await rawRequest(`${proxy}/guides`)
+      expect((await rawRequest(`${proxy}/guides`)).headers['x-cache-status']).toBe('HIT')
+      const editor = await rawRequest(`${proxy}/guides`, {headers: draftCookie})
+      expect(editor.body).toBe('the draft page')
+      expect(editor.headers['x-cache-status']).toBe('BYPASS')
+      expect((await rawRequest(`${proxy}/guides`)).body).toBe('the published page')
+    })
+  },
+)
