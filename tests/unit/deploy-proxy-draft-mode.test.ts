@@ -1,9 +1,8 @@
 import {spawnSync} from 'node:child_process'
 import {once} from 'node:events'
-import {chmod, mkdtemp, rm} from 'node:fs/promises'
+import {chmod, mkdir, mkdtemp, rm} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 
 import {waitForHttp} from '@/bench/lib/http'
@@ -37,8 +36,10 @@ async function freePort(): Promise<number> {
     const upstreamHits: string[] = []
 
     beforeAll(async () => {
-      dir = await mkdtemp(path.join(os.tmpdir(), 'proxy-draft-'))
-      // nginx's workers run as an unprivileged user when started as root: they must reach the cache.
+      // nginx's workers run as an unprivileged user when started as root, and must reach the cache:
+      // not under TMPDIR, which CI keeps in a private folder, but in the project's test-results.
+      await mkdir(path.join(process.cwd(), 'test-results'), {recursive: true})
+      dir = await mkdtemp(path.join(process.cwd(), 'test-results', 'proxy-draft-'))
       await chmod(dir, 0o755)
       upstream = createServer((request, response) => {
         const draft = /(?:^|;\s*)__prerender_bypass=/.test(request.headers.cookie ?? '')
@@ -56,7 +57,9 @@ async function freePort(): Promise<number> {
       })
       nginx = await startNginx('nginx (draft mode)', dir, config)
       proxy = `http://127.0.0.1:${port}`
-      await waitForHttp(`${proxy}/ready`, 10_000, () => nginx.output() || undefined)
+      await waitForHttp(`${proxy}/ready`, 10_000, () =>
+        nginx.child.exitCode !== null ? `nginx exited:\n${nginx.output()}` : undefined,
+      )
     }, 30_000)
 
     afterAll(async () => {
