@@ -206,10 +206,14 @@ export const TERM_REVISIONS_QUERY = defineQuery(`*[_type == "term" && defined(sl
   title
 }`)
 
-/** Published documents that reference a given one anywhere: their pages show it, so they refresh with it. */
-export const REFERENCING_DOCUMENTS_QUERY = defineQuery(
-  `*[references($id) && defined(slug.current)]{_type, "slug": slug.current}`,
-)
+/**
+ * The published documents a change reaches through references, by type and slug: those that
+ * reference the changed document (`$id`) and those it references or referenced (`$linked`).
+ */
+export const PUBLISH_NEIGHBOURS_QUERY = defineQuery(`{
+  "linkers": *[references($id) && defined(slug.current)]{_type, "slug": slug.current},
+  "linked": *[_id in $linked && defined(slug.current)]{_type, "slug": slug.current}
+}`)
 
 const usedByFilter = /* groq */ `(_type == "term" || _type == "guide") && references($id)`
 

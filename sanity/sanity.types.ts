@@ -1198,26 +1198,46 @@ export type TERM_REVISIONS_QUERY_RESULT = Array<{
 }>
 
 // Source: sanity/queries.ts
-// Variable: REFERENCING_DOCUMENTS_QUERY
-// Query: *[references($id) && defined(slug.current)]{_type, "slug": slug.current}
-export type REFERENCING_DOCUMENTS_QUERY_RESULT = Array<
-  | {
-      _type: 'author'
-      slug: string
-    }
-  | {
-      _type: 'category'
-      slug: string
-    }
-  | {
-      _type: 'guide'
-      slug: string
-    }
-  | {
-      _type: 'term'
-      slug: string
-    }
->
+// Variable: PUBLISH_NEIGHBOURS_QUERY
+// Query: {  "linkers": *[references($id) && defined(slug.current)]{_type, "slug": slug.current},  "linked": *[_id in $linked && defined(slug.current)]{_type, "slug": slug.current}}
+export type PUBLISH_NEIGHBOURS_QUERY_RESULT = {
+  linkers: Array<
+    | {
+        _type: 'author'
+        slug: string
+      }
+    | {
+        _type: 'category'
+        slug: string
+      }
+    | {
+        _type: 'guide'
+        slug: string
+      }
+    | {
+        _type: 'term'
+        slug: string
+      }
+  >
+  linked: Array<
+    | {
+        _type: 'author'
+        slug: string
+      }
+    | {
+        _type: 'category'
+        slug: string
+      }
+    | {
+        _type: 'guide'
+        slug: string
+      }
+    | {
+        _type: 'term'
+        slug: string
+      }
+  >
+}
 
 // Source: sanity/queries.ts
 // Variable: USED_BY_QUERY

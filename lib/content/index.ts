@@ -13,7 +13,7 @@ import {
   CATEGORY_QUERY,
   RECENT_TERMS_QUERY,
   SITEMAP_QUERY,
-  REFERENCING_DOCUMENTS_QUERY,
+  PUBLISH_NEIGHBOURS_QUERY,
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
@@ -32,7 +32,7 @@ import type {
   CATEGORY_QUERY_RESULT,
   RECENT_TERMS_QUERY_RESULT,
   SITEMAP_QUERY_RESULT,
-  REFERENCING_DOCUMENTS_QUERY_RESULT,
+  PUBLISH_NEIGHBOURS_QUERY_RESULT,
   TERM_INDEX_QUERY_RESULT,
   TERM_NAMES_QUERY_RESULT,
   TERM_QUERY_RESULT,
@@ -45,7 +45,7 @@ import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {createSanitySource} from './sanity-source'
 import type {ContentSource, FetchOptions} from './source'
-import {tags} from './tags'
+import {PUBLISHED_TYPES, tags} from './tags'
 import {termUrlSegments} from './term-names'
 
 export type Term = NonNullable<TERM_QUERY_RESULT>
@@ -91,15 +91,15 @@ export const usesEmbeddedDataset = () => !sanityProject
 
 /** A published term; in draft mode pass `previewOptions(…)` (lib/content/preview) to read its draft. */
 export function getTerm(slug: string, options?: FetchOptions): Promise<TERM_QUERY_RESULT> {
-  return contentSource().fetch(TERM_QUERY, {slug}, [tags.term(slug)], options)
+  return contentSource().fetch(TERM_QUERY, {slug}, [tags.document('term', slug)], options)
 }
 
 export function listTermSlugs(): Promise<TERM_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(TERM_SLUGS_QUERY, {}, [tags.termIndex])
+  return contentSource().fetch(TERM_SLUGS_QUERY, {}, [tags.list('term')])
 }
 
 export function listTerms(): Promise<TERM_INDEX_QUERY_RESULT> {
-  return contentSource().fetch(TERM_INDEX_QUERY, {}, [tags.termIndex])
+  return contentSource().fetch(TERM_INDEX_QUERY, {}, [tags.list('term'), tags.list('category')])
 }
 
 /**
@@ -107,40 +107,42 @@ export function listTerms(): Promise<TERM_INDEX_QUERY_RESULT> {
  * Backlink. Returns the owning term's slug, or null when no term answers to the segment.
  */
 export async function findTermRedirect(segment: string): Promise<string | null> {
-  const names = await contentSource().fetch<TERM_NAMES_QUERY_RESULT>(TERM_NAMES_QUERY, {}, [tags.termIndex])
+  const names = await contentSource().fetch<TERM_NAMES_QUERY_RESULT>(TERM_NAMES_QUERY, {}, [
+    tags.list('term'),
+  ])
   const owner = termUrlSegments(names).get(segment)
   return owner && owner !== segment ? owner : null
 }
 
 export function getAuthor(slug: string): Promise<AUTHOR_QUERY_RESULT> {
-  return contentSource().fetch(AUTHOR_QUERY, {slug}, [tags.author(slug), tags.termIndex])
+  return contentSource().fetch(AUTHOR_QUERY, {slug}, [tags.document('author', slug)])
 }
 
 export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(AUTHOR_SLUGS_QUERY, {}, [tags.authors])
+  return contentSource().fetch(AUTHOR_SLUGS_QUERY, {}, [tags.list('author')])
 }
 
 /** The current revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
-  return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.termIndex])
+  return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.list('term')])
 }
 
 /** A term's title, definition, aliases and date, for the JSON endpoint and the embeddable card. */
 export function getTermSummary(slug: string): Promise<TERM_SUMMARY_QUERY_RESULT> {
-  return contentSource().fetch(TERM_SUMMARY_QUERY, {slug}, [tags.term(slug)])
+  return contentSource().fetch(TERM_SUMMARY_QUERY, {slug}, [tags.document('term', slug)])
 }
 
 export function getGuide(slug: string): Promise<GUIDE_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_QUERY, {slug}, [tags.guide(slug)])
+  return contentSource().fetch(GUIDE_QUERY, {slug}, [tags.document('guide', slug)])
 }
 
 /** Slugs of the guides written on this site (external guides have no page here). */
 export function listGuideSlugs(): Promise<GUIDE_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_SLUGS_QUERY, {}, [tags.guides])
+  return contentSource().fetch(GUIDE_SLUGS_QUERY, {}, [tags.list('guide')])
 }
 
 export function listGuides(): Promise<GUIDE_INDEX_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_INDEX_QUERY, {}, [tags.guides])
+  return contentSource().fetch(GUIDE_INDEX_QUERY, {}, [tags.list('guide'), tags.list('author')])
 }
 
 /** Changes whenever the term list changes; see `ContentSource.version`. */
@@ -149,29 +151,39 @@ export function contentVersion(): Promise<string> {
 }
 
 export function listCategories(): Promise<CATEGORIES_QUERY_RESULT> {
-  return contentSource().fetch(CATEGORIES_QUERY, {}, [tags.termIndex])
+  return contentSource().fetch(CATEGORIES_QUERY, {}, [tags.list('category')])
 }
 
 export function getCategory(slug: string): Promise<CATEGORY_QUERY_RESULT> {
-  return contentSource().fetch(CATEGORY_QUERY, {slug}, [tags.termIndex])
+  return contentSource().fetch(CATEGORY_QUERY, {slug}, [tags.document('category', slug)])
 }
 
 /** The 30 most recently reviewed terms, newest first. */
 export function listRecentTerms(): Promise<RECENT_TERMS_QUERY_RESULT> {
-  return contentSource().fetch(RECENT_TERMS_QUERY, {}, [tags.termIndex])
+  return contentSource().fetch(RECENT_TERMS_QUERY, {}, [
+    tags.list('term'),
+    tags.list('category'),
+    tags.list('author'),
+  ])
 }
 
 /** Slugs and editorial dates of every published term, guide, author and category. */
 export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
-  return contentSource().fetch(SITEMAP_QUERY, {}, [tags.termIndex, tags.authors, tags.guides])
+  return contentSource().fetch(SITEMAP_QUERY, {}, PUBLISHED_TYPES.map(tags.list))
 }
 
 /** Every published term's id, current revision, slug and title. */
 export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
-  return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.termIndex])
+  return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.list('term')])
 }
 
-/** The published documents that reference a document, read fresh: their pages show it. */
-export function listReferencingDocuments(id: string): Promise<REFERENCING_DOCUMENTS_QUERY_RESULT> {
-  return contentSource().fetch(REFERENCING_DOCUMENTS_QUERY, {id}, [], {fresh: true})
+/**
+ * The published documents that reference `id` and those among `linked`, read fresh: a publish of
+ * `id` reaches their pages (see PUBLISH_NEIGHBOURS_QUERY).
+ */
+export function listPublishNeighbours(
+  id: string,
+  linked: string[],
+): Promise<PUBLISH_NEIGHBOURS_QUERY_RESULT> {
+  return contentSource().fetch(PUBLISH_NEIGHBOURS_QUERY, {id, linked}, [], {fresh: true})
 }

@@ -83,7 +83,7 @@ export function createSanitySource({
       const {count, updatedAt} = await fetchContent<TERM_INDEX_VERSION_QUERY_RESULT>(
         TERM_INDEX_VERSION_QUERY,
         {},
-        [cacheTags.termIndex],
+        [cacheTags.list('term')],
       )
       return `sanity:${count}:${updatedAt ?? ''}`
     },

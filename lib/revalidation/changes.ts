@@ -1,64 +1,95 @@
+import {isDeepStrictEqual} from 'node:util'
+
 import {z} from 'zod'
 
-import {tags} from '../content/tags'
-
-/** The document types pages show: the webhook fires for these, and a delivery for another is refused. */
-export const PUBLISHED_TYPES = ['term', 'author', 'guide', 'category'] as const
+import {SHOWN_FIELDS, type Surface} from '../content/dependencies'
+import {referencesIn} from '../content/references'
+import {PUBLISHED_TYPES, tags, type PublishedType} from '../content/tags'
 
 /**
  * The webhook as configured in Sanity (see the README). Webhook projections cannot run
- * sub-queries, so the payload names only the document and its slug before and after the
- * change; the handler looks up who references it.
+ * sub-queries, so the payload carries the document before and after the change; the handler
+ * works out which fields changed and looks up the documents around it.
  */
 export const WEBHOOK_FILTER = `_type in [${PUBLISHED_TYPES.map((type) => `"${type}"`).join(', ')}]`
-export const WEBHOOK_PROJECTION = `{_id, _type, "slug": after().slug.current, "previousSlug": before().slug.current}`
+export const WEBHOOK_PROJECTION = `{_id, _type, "before": before(), "after": after()}`
 
-/** The webhook's payload: `slug` is null after a delete, `previousSlug` null after a create. */
+const publishedDocument = z.looseObject({slug: z.looseObject({current: z.string().nullish()}).nullish()})
+
+/** The webhook's payload: `before` is null for a new document, `after` null for a deleted one. */
 export const changedDocumentSchema = z.object({
   _id: z.string().min(1),
   _type: z.enum(PUBLISHED_TYPES),
-  slug: z.string().min(1).nullish(),
-  previousSlug: z.string().min(1).nullish(),
+  before: publishedDocument.nullish(),
+  after: publishedDocument.nullish(),
 })
 
 export type ChangedDocument = z.infer<typeof changedDocumentSchema>
+type Version = ChangedDocument['before']
 
-/** A published document that references the changed one. */
-export type Referrer = {_type: string; slug: string | null}
+/** A published page: the type and slug of a document that has one. */
+export type PageOf = {_type: string; slug: string | null}
 
-/** The tag of the page each document type has. */
-const pageTag: Partial<Record<string, (slug: string) => string>> = {
-  term: tags.term,
-  author: tags.author,
-  guide: tags.guide,
+/** The documents around a change, looked up after it: see PUBLISH_NEIGHBOURS_QUERY. */
+export type Neighbours = {linkers: PageOf[]; linked: PageOf[]}
+
+const slugOf = (version: Version) => version?.slug?.current || null
+
+const isPublishedType = (type: string): type is PublishedType =>
+  (PUBLISHED_TYPES as readonly string[]).includes(type)
+
+/** The fields whose value differs between the two versions; every field for a creation or a deletion. */
+function changedFields({_type, before, after}: ChangedDocument): string[] {
+  const shown = Object.keys(SHOWN_FIELDS[_type])
+  if (!before || !after) return shown
+  return shown.filter((field) => !isDeepStrictEqual(before[field], after[field]))
 }
 
-/** The lists a change to each type can alter. */
-const listTags: Partial<Record<string, string[]>> = {
-  // The index, search, sitemap and the alias and old-slug redirects all come from the term list.
-  term: [tags.termIndex],
-  author: [tags.authors],
-  // The guide index and the sitemap.
-  guide: [tags.guides],
-  // The index shows each term's category.
-  category: [tags.termIndex],
+const referencedIds = (version: Version) => new Set([...referencesIn(version)].map(({ref}) => ref))
+
+/**
+ * The documents whose pages list the changed one back: every document it references when a field
+ * they show changed, else only those it stopped or started referencing.
+ */
+export function linkedIds(change: ChangedDocument): string[] {
+  const before = referencedIds(change.before)
+  const after = referencedIds(change.after)
+  if (surfacesOf(change).has('linked')) return [...new Set([...before, ...after])]
+  return [...before.symmetricDifference(after)]
+}
+
+function surfacesOf(change: ChangedDocument): Set<Surface> {
+  return new Set(changedFields(change).flatMap((field) => SHOWN_FIELDS[change._type][field] ?? []))
+}
+
+export type StaleTags = {
+  /** Refreshed in the background: the next visit gets the last page while the new one renders. */
+  stale: string[]
+  /** Rendered fresh on the next visit: a page that now redirects or 404s must never be served again. */
+  expired: string[]
 }
 
 /**
- * Every cache tag a change makes stale: the document's own page under its new and its old slug
- * (the old address turns into a redirect or a 404), the lists it appears in, and the page of
- * every document that shows it (a renamed author refreshes the terms that credit them).
+ * Every cache tag a change makes stale, from the dependency map: the surfaces of each changed
+ * field, resolved to tags through the documents around it. A document that moved, came or went
+ * expires its own pages and its type's lists at once, so the next visit of the old address
+ * redirects or 404s, and no list, sitemap or search answer shows it there again.
  */
-export function tagsForChange(change: ChangedDocument, referencedBy: Referrer[]): string[] {
+export function tagsForChange(change: ChangedDocument, {linkers, linked}: Neighbours): StaleTags {
+  const surfaces = surfacesOf(change)
   const stale = new Set<string>()
-  const ownPage = pageTag[change._type]
-  for (const slug of [change.slug, change.previousSlug]) {
-    if (ownPage && slug) stale.add(ownPage(slug))
+  const expired = new Set<string>()
+  const [before, after] = [slugOf(change.before), slugOf(change.after)]
+  // Its addresses and the lists of names they are looked up in: the old address's next render
+  // must find the document's new name (or none), not a stale list.
+  const addresses = before === after ? stale : expired
+  if (surfaces.has('page')) {
+    for (const slug of [after, before]) if (slug) addresses.add(tags.document(change._type, slug))
   }
-  for (const tag of listTags[change._type] ?? []) stale.add(tag)
-  for (const referrer of referencedBy) {
-    const page = pageTag[referrer._type]
-    if (page && referrer.slug) stale.add(page(referrer.slug))
+  if (surfaces.has('lists')) addresses.add(tags.list(change._type))
+  const pages = [...(surfaces.has('linkers') ? linkers : []), ...linked]
+  for (const {_type, slug} of pages) {
+    if (slug && isPublishedType(_type)) stale.add(tags.document(_type, slug))
   }
-  return [...stale]
+  return {stale: [...stale].filter((tag) => !expired.has(tag)), expired: [...expired]}
 }

@@ -1,7 +1,8 @@
 import type {NextRequest} from 'next/server'
 import {parseBody} from 'next-sanity/webhook'
 
-import {changedDocumentSchema, PUBLISHED_TYPES, type ChangedDocument} from './changes'
+import {PUBLISHED_TYPES} from '../content/tags'
+import {changedDocumentSchema, type ChangedDocument} from './changes'
 
 const SIGNATURE_HEADER = 'sanity-webhook-signature'
 
@@ -40,7 +41,7 @@ export async function verifyWebhook(request: NextRequest, secret: string): Promi
     return {
       ok: false,
       status: 400,
-      error: `The body is not a document change ({_id, _type, slug, previousSlug}) of a type pages show (${PUBLISHED_TYPES.join(', ')}).`,
+      error: `The body is not a document change ({_id, _type, before, after}) of a type pages show (${PUBLISHED_TYPES.join(', ')}).`,
     }
   }
   return {ok: true, change: change.data}

@@ -1,8 +1,12 @@
+import path from 'node:path'
+
 import {revalidateTag} from 'next/cache'
 import {NextRequest} from 'next/server'
 
 import {POST} from '@/app/api/revalidate/route'
-import {listReferencingDocuments} from '@/lib/content'
+import {listPublishNeighbours} from '@/lib/content'
+import {readDataset} from '@/lib/content/dataset'
+import {linkedIds} from '@/lib/revalidation/changes'
 
 import {webhookHeaders} from '../e2e/support/webhook'
 
@@ -11,7 +15,7 @@ jest.mock('next/cache', () => ({revalidateTag: jest.fn()}))
 const SECRET = 'test-webhook-secret'
 
 /** The page tags of referencing documents, in the order the look-up returns them. */
-const pageTagsOf = (referrers: {_type: string; slug: string | null}[]) =>
+const pageTagsOf = (referrers: {_type: string; slug: string}[]) =>
   referrers.filter((doc) => doc.slug).map((doc) => `${doc._type}:${doc.slug}`)
 const revalidated = () => (revalidateTag as jest.Mock).mock.calls
 
@@ -44,28 +48,45 @@ describe('POST /api/revalidate', () => {
     delete process.env.SANITY_REVALIDATE_SECRET
   })
 
-  it('refreshes a changed term, its old address, the term lists and every term and guide that shows it', async () => {
-    const change = {
-      _id: 'term-backlink',
-      _type: 'term',
-      slug: 'backlinks-explained',
-      previousSlug: 'backlink',
-    }
-    const response = await deliver(JSON.stringify(change))
+  /** A published document of the embedded dataset, as the webhook's before() or after() carries it. */
+  async function documentOf(id: string) {
+    const documents = await readDataset(path.join(__dirname, '../../sanity/seed/dataset.ndjson'))
+    return documents.find((doc) => doc._id === id)!
+  }
 
-    const referringPages = pageTagsOf(await listReferencingDocuments('term-backlink'))
-    expect(referringPages).toContain('term:link-building')
-    expect(referringPages).toContain('guide:link-building-playbook')
-    const expected = ['term:backlinks-explained', 'term:backlink', 'term-index', ...referringPages]
-    expect(response).toEqual({status: 200, body: {revalidated: expected}})
-    expect(revalidated()).toEqual(expected.map((tag) => [tag, 'max']))
+  it('expires a moved term at its old and new address, and refreshes the term lists and every page around it', async () => {
+    const before = await documentOf('term-backlink')
+    const after = {...before, slug: {_type: 'slug', current: 'backlinks-explained'}}
+    const response = await deliver(JSON.stringify({_id: before._id, _type: 'term', before, after}))
+
+    const {linkers, linked} = await listPublishNeighbours(
+      'term-backlink',
+      linkedIds({_id: before._id, _type: 'term', before, after}),
+    )
+    expect(pageTagsOf(linkers)).toEqual(
+      expect.arrayContaining(['term:link-building', 'guide:link-building-playbook']),
+    )
+    // Its author and category list it, so they show the new address too.
+    expect(pageTagsOf(linked)).toEqual(expect.arrayContaining(['author:glossary-editorial-team']))
+    const aroundPages = [...new Set(pageTagsOf([...linkers, ...linked]))]
+    const expired = ['term:backlinks-explained', 'term:backlink', 'terms']
+    expect(response.status).toBe(200)
+    expect(response.body.revalidated).toEqual([...expired, ...aroundPages])
+    expect(revalidated()).toEqual(
+      expect.arrayContaining([
+        ...expired.map((tag) => [tag, {expire: 0}]),
+        ...aroundPages.map((tag) => [tag, 'max']),
+      ]),
+    )
   }, 15_000)
 
-  it('refreshes a renamed author and the pages of the terms and guides that credit them', async () => {
-    const credited = pageTagsOf(await listReferencingDocuments('author-glossary-editorial-team'))
+  it('refreshes a renamed author, the author lists and the pages of the terms and guides that credit them', async () => {
+    const before = await documentOf('author-glossary-editorial-team')
+    const {linkers} = await listPublishNeighbours(before._id, [])
+    const credited = pageTagsOf(linkers)
     expect(credited.length).toBeGreaterThan(0)
 
-    const change = {_id: 'author-glossary-editorial-team', _type: 'author', slug: 'glossary-editorial-team'}
+    const change = {_id: before._id, _type: 'author', before, after: {...before, name: 'The Desk'}}
     const response = await deliver(JSON.stringify(change))
 
     expect(response.status).toBe(200)
@@ -132,11 +153,9 @@ describe('POST /api/revalidate', () => {
     expect(revalidated()).toEqual([])
   }, 15_000)
 
-  it('refreshes the tags of a document that no longer exists (a deletion looks like that)', async () => {
-    const response = await deliver(
-      JSON.stringify({_id: 'term-deleted', _type: 'term', slug: null, previousSlug: 'deleted-term'}),
-    )
-    expect(response).toEqual({status: 200, body: {revalidated: ['term:deleted-term', 'term-index']}})
-    expect(revalidated().map(([tag]) => tag)).toEqual(['term:deleted-term', 'term-index'])
+  it('refreshes the lists of a document that no longer exists (a deletion looks like that)', async () => {
+    const response = await deliver(JSON.stringify({_id: 'term-deleted', _type: 'term'}))
+    expect(response).toEqual({status: 200, body: {revalidated: ['terms']}})
+    expect(revalidated()).toEqual([['terms', 'max']])
   }, 15_000)
 })

@@ -51,6 +51,18 @@ describe('GET /api/terms/[slug]', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
+  it("sends an alias or an old slug to the term's current address, as the page does", async () => {
+    for (const name of ['inbound-link', 'backlinks']) {
+      const response = await get(name)
+      expect([name, response.status, response.headers.get('location')]).toEqual([
+        name,
+        308,
+        '/api/terms/backlink',
+      ])
+      expect(response.headers.get('cache-control')).toBe('no-store')
+    }
+  })
+
   it.each([
     ['upper case', 'Backlink'],
     ['a double dash', 'back--link'],

@@ -1,113 +1,151 @@
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
+import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest} from './support/http'
+import {PUBLISH_MATRIX, type Check, type Row} from './support/publish-matrix'
+import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
 import {webhookHeaders} from './support/webhook'
 
 const WEBHOOK_SECRET = 'e2e-publish-secret'
 const VISIBLE_WITHIN_MS = 10_000
 
+/** Where each source keeps its content, and how a publish changes it. */
+type Site = {server: RunningServer; distDir: string; replace: (documents: SanityDocument[]) => void}
+
 /**
- * Publishing on the embedded dataset, as an editor without a Sanity project would: change the
- * dataset file, send the signed webhook Sanity would send, and read the pages a reader reads.
- * The server serves a fresh copy of the build and of the dataset, since both get rewritten.
+ * The publish matrix (tests/e2e/support/publish-matrix.ts) on one source: for each row, change
+ * the content as the Studio would publish it, send the webhook Sanity would send (signed by
+ * @sanity/webhook), and read every page of the row until it shows the change; then check that a
+ * term page the change does not reach was not rendered again.
  */
-describe('publishing on the embedded dataset', () => {
-  let server: RunningServer
-  let scratch: string
-  let datasetFile: string
+function publishMatrix(start: (documents: SanityDocument[]) => Promise<Site>) {
+  let site: Site
   let documents: SanityDocument[]
-  const url = (pathname: string) => `${server.url}${pathname}`
+  /** Every tag a webhook refreshed so far: a page outside them all is outside every row so far. */
+  const touched = new Set<string>()
+  const url = (pathname: string) => `${site.server.url}${pathname}`
 
   beforeAll(async () => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'e2e-publish-'))
-    datasetFile = path.join(scratch, 'dataset.ndjson')
-    cpSync(path.join(root, 'sanity/seed/dataset.ndjson'), datasetFile)
-    documents = parseDataset(readFileSync(datasetFile, 'utf8'), datasetFile)
-    const distDir = '.next-publish'
-    rmSync(path.join(root, distDir), {recursive: true, force: true})
-    cpSync(path.join(root, '.next'), path.join(root, distDir), {recursive: true})
-    server = await startNextServer(0, {
-      NEXT_DIST_DIR: distDir,
-      CONTENT_DATASET_FILE: datasetFile,
-      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
-      FEEDBACK_DATA_DIR: path.join(scratch, 'feedback'),
-    })
-  }, 90_000)
+    const file = path.join(root, 'sanity/seed/dataset.ndjson')
+    documents = parseDataset(readFileSync(file, 'utf8'), file)
+    site = await start(documents)
+  }, 120_000)
 
   afterAll(async () => {
-    await server?.stop()
-    rmSync(scratch, {recursive: true, force: true})
-    rmSync(path.join(root, '.next-publish'), {recursive: true, force: true})
+    await site?.server.stop()
   })
 
-  /** Edits one document in the dataset file, as a publish in the Studio would change it. */
-  function publish(id: string, changes: Partial<SanityDocument>) {
-    documents = documents.map((doc) => (doc._id === id ? {...doc, ...changes} : doc))
-    writeFileSync(datasetFile, documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
-  }
-
-  async function sendWebhook(change: Record<string, unknown>) {
+  async function sendWebhook(change: Record<string, unknown>): Promise<string[]> {
     const body = JSON.stringify(change)
     const response = await rawRequest(url('/api/revalidate'), {
       method: 'POST',
       headers: await webhookHeaders(body, WEBHOOK_SECRET),
       body,
     })
-    expect(response.status).toBe(200)
+    expect([response.status, response.body]).toEqual([200, expect.any(String)])
+    return (JSON.parse(response.body) as {revalidated: string[]}).revalidated
   }
 
-  /** The pages that do not show `text` within the window (each polled until it does). */
-  async function pagesWithout(text: string, pathnames: string[]): Promise<string[]> {
+  /** The checks that still fail when the window closes (each polled until it holds). */
+  async function failing(checks: Check[]): Promise<string[]> {
     const deadline = Date.now() + VISIBLE_WITHIN_MS
-    const missing = new Set(pathnames)
-    while (missing.size && Date.now() < deadline) {
-      for (const pathname of [...missing]) {
-        const page = await rawRequest(url(pathname))
-        if (page.status === 200 && page.body.includes(text)) missing.delete(pathname)
-      }
-      if (missing.size) await new Promise((resolve) => setTimeout(resolve, 300))
+    let open = checks
+    while (open.length && Date.now() < deadline) {
+      const results = await Promise.all(
+        open.map(async (check) => check.holds(await rawRequest(url(check.path)))),
+      )
+      open = open.filter((_, index) => !results[index])
+      if (open.length) await new Promise((resolve) => setTimeout(resolve, 300))
     }
-    return [...missing]
+    return open.map((check) => `${check.path} ${check.expect}`)
   }
 
-  const slugsReferencing = (id: string, type: string) =>
-    documents
-      .filter((doc) => doc._type === type && doc._id !== id && JSON.stringify(doc).includes(`"_ref":"${id}"`))
-      .filter((doc) => type !== 'guide' || !doc.externalUrl)
-      .map((doc) => (doc.slug as {current: string}).current)
-
-  it("shows a term's new title on its page, the pages that show it and the index", async () => {
-    const pages = [
-      '/glossary/backlink',
-      ...slugsReferencing('term-backlink', 'term').map((slug) => `/glossary/${slug}`),
-      ...slugsReferencing('term-backlink', 'guide').map((slug) => `/guides/${slug}`),
-      '/glossary/letter/b',
-      '/glossary/category/links-authority',
-    ]
-    for (const pathname of pages) {
-      const before = await rawRequest(url(pathname))
-      expect([pathname, before.status]).toEqual([pathname, 200])
-    }
-    publish('term-backlink', {title: 'Backlink Renamed'})
-    await sendWebhook({_id: 'term-backlink', _type: 'term', slug: 'backlink', previousSlug: 'backlink'})
-    await expect(pagesWithout('Backlink Renamed', pages)).resolves.toEqual([])
-  }, 60_000)
-
-  it("shows a guide's new title on its page and the guide index", async () => {
-    const pages = ['/guides/link-building-playbook', '/guides']
-    for (const pathname of pages) expect((await rawRequest(url(pathname))).status).toBe(200)
-    publish('guide-link-building-playbook', {title: 'The Renamed Playbook'})
-    await sendWebhook({
-      _id: 'guide-link-building-playbook',
-      _type: 'guide',
-      slug: 'link-building-playbook',
-      previousSlug: 'link-building-playbook',
+  /** A prerendered term page no webhook has refreshed, and when its HTML was last written. */
+  function untouchedPage(): {pathname: string; html: string; writtenAt: number} {
+    const term = documents.find((doc) => {
+      const slug = (doc.slug as {current?: string} | undefined)?.current
+      return doc._type === 'term' && slug && !touched.has(`term:${slug}`)
     })
-    await expect(pagesWithout('The Renamed Playbook', pages)).resolves.toEqual([])
-  }, 60_000)
+    expect(term).toBeDefined()
+    const slug = (term!.slug as {current: string}).current
+    const html = path.join(root, site.distDir, 'server/app/glossary', `${slug}.html`)
+    return {pathname: `/glossary/${slug}`, html, writtenAt: statSync(html).mtimeMs}
+  }
+
+  it.each(PUBLISH_MATRIX.map((row) => [row.name, row] as const))(
+    'publishes a %s to every page that shows it, and no other',
+    async (_, row: Row) => {
+      const checks = row.checks(documents)
+      for (const {path: pathname} of checks) await rawRequest(url(pathname))
+      const before = documents.find((doc) => doc._id === row.id) ?? null
+      documents = row.edit(documents)
+      site.replace(documents)
+      const after = documents.find((doc) => doc._id === row.id) ?? null
+      const revalidated = await sendWebhook({_id: row.id, _type: (before ?? after)!._type, before, after})
+      for (const tag of revalidated) touched.add(tag)
+      const outside = untouchedPage()
+
+      await expect(failing(checks)).resolves.toEqual([])
+
+      // A visit to a page the change does not reach serves it from the cache, as it was.
+      expect((await rawRequest(url(outside.pathname))).status).toBe(200)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect([outside.pathname, statSync(outside.html).mtimeMs]).toEqual([
+        outside.pathname,
+        outside.writtenAt,
+      ])
+    },
+    60_000,
+  )
+}
+
+describe('publishing on the embedded dataset', () => {
+  let scratch: string
+  const distDir = '.next-publish'
+
+  publishMatrix(async (documents) => {
+    scratch = mkdtempSync(path.join(os.tmpdir(), 'e2e-publish-'))
+    const datasetFile = path.join(scratch, 'dataset.ndjson')
+    const replace = (next: SanityDocument[]) =>
+      writeFileSync(datasetFile, next.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+    replace(documents)
+    // The server rewrites the pages it refreshes, so it serves a copy of the build.
+    rmSync(path.join(root, distDir), {recursive: true, force: true})
+    cpSync(path.join(root, '.next'), path.join(root, distDir), {recursive: true})
+    const server = await startNextServer(0, {
+      NEXT_DIST_DIR: distDir,
+      CONTENT_DATASET_FILE: datasetFile,
+      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
+      FEEDBACK_DATA_DIR: path.join(scratch, 'feedback'),
+    })
+    return {server, distDir, replace}
+  })
+
+  afterAll(() => {
+    rmSync(scratch, {recursive: true, force: true})
+    rmSync(path.join(root, distDir), {recursive: true, force: true})
+  })
+})
+
+describe('publishing on the Content Lake (a local stand-in)', () => {
+  let lake: ContentLake
+
+  publishMatrix(async (documents) => {
+    lake = await startContentLake({documents})
+    const distDir = freshFixtureCopy()
+    const server = await startNextServer(0, {
+      ...sanityFixtureEnv(lake.url, distDir),
+      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
+    })
+    return {server, distDir, replace: (next) => lake.setDocuments(next)}
+  })
+
+  afterAll(async () => {
+    await lake?.stop()
+  })
 })

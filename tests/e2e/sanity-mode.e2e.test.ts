@@ -186,16 +186,17 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
   })
 
   it('shows a publish within seconds of the webhook, on the page and on the pages that show it', async () => {
+    const before = published.find((doc) => doc._id === 'term-backlink')!
     lake.setDocuments(withBacklink({title: 'Backlink, revised'}))
     const response = await publishWebhook({
       _id: 'term-backlink',
       _type: 'term',
-      slug: 'backlink',
-      previousSlug: 'backlink',
+      before,
+      after: {...before, title: 'Backlink, revised'},
     })
     expect(response.status).toBe(200)
     const {revalidated} = JSON.parse(response.body) as {revalidated: string[]}
-    expect(revalidated).toEqual(expect.arrayContaining(['term:backlink', 'term-index', 'term:link-building']))
+    expect(revalidated).toEqual(expect.arrayContaining(['term:backlink', 'terms', 'term:link-building']))
 
     // The first visit after the webhook may get the stale page while the fresh one renders.
     let title: string | undefined
@@ -210,9 +211,11 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     await lake.stop()
     // A publish arrives while the lake is down: the page's own tags are marked stale, and the
     // handler asks Sanity to retry for the pages it could not look up.
-    const whileDown = await publishWebhook({_id: 'term-backlink', _type: 'term', slug: 'backlink'})
+    const before = published.find((doc) => doc._id === 'term-backlink')!
+    const after = {...before, title: 'Backlink, revised'}
+    const whileDown = await publishWebhook({_id: 'term-backlink', _type: 'term', before, after})
     expect(whileDown.status).toBe(502)
-    expect(JSON.parse(whileDown.body)).toMatchObject({revalidated: ['term:backlink', 'term-index']})
+    expect(JSON.parse(whileDown.body)).toMatchObject({revalidated: ['term:backlink', 'terms']})
 
     // The next visits try to refresh the stale page from the unreachable lake, and get the last good one.
     for (let visit = 0; visit < 2; visit++) {

@@ -2,7 +2,7 @@ import {once} from 'node:events'
 import {createServer, type IncomingMessage, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import {REFERENCING_DOCUMENTS_QUERY, TERM_QUERY} from '@/sanity/queries'
+import {PUBLISH_NEIGHBOURS_QUERY, TERM_QUERY} from '@/sanity/queries'
 
 type Received = {method?: string; path: string; search: URLSearchParams; authorization?: string}
 
@@ -82,11 +82,11 @@ describe('the Sanity content source', () => {
     const content = await loadContent({SANITY_API_READ_TOKEN: 'test-read-token'})
 
     await content.getTerm('backlink')
-    await content.listReferencingDocuments('term-backlink')
+    await content.listPublishNeighbours('term-backlink', [])
 
     expect(received.map((request) => request.search.get('query'))).toEqual([
       TERM_QUERY,
-      REFERENCING_DOCUMENTS_QUERY,
+      PUBLISH_NEIGHBOURS_QUERY,
     ])
     expect(received.map((request) => request.search.get('perspective'))).toEqual(['published', 'published'])
   })

@@ -1,9 +1,9 @@
 import {revalidateTag} from 'next/cache'
 import type {NextRequest} from 'next/server'
 
-import {listReferencingDocuments} from '@/lib/content'
+import {listPublishNeighbours} from '@/lib/content'
 import {sanityRevalidateSecret} from '@/lib/env.server'
-import {tagsForChange} from '@/lib/revalidation/changes'
+import {linkedIds, tagsForChange, type StaleTags} from '@/lib/revalidation/changes'
 import {verifyWebhook} from '@/lib/revalidation/webhook'
 
 /** Sanity's webhook: a published change refreshes every page that shows the changed document. */
@@ -17,23 +17,24 @@ export async function POST(request: NextRequest) {
   if (!verified.ok) return Response.json({error: verified.error}, {status: verified.status})
 
   const {change} = verified
-  let referencedBy
+  let neighbours
   try {
-    referencedBy = await listReferencingDocuments(change._id)
+    neighbours = await listPublishNeighbours(change._id, linkedIds(change))
   } catch (error) {
-    // Refresh what is known now; answering 5xx makes Sanity retry for the referencing pages.
-    const revalidated = revalidate(tagsForChange(change, []))
-    console.error(`[revalidate] cannot look up what references ${change._id}: ${(error as Error).message}`)
+    // Refresh what is known now; answering 5xx makes Sanity retry for the pages around it.
+    const revalidated = revalidate(tagsForChange(change, {linkers: [], linked: []}))
+    console.error(`[revalidate] cannot look up the pages around ${change._id}: ${(error as Error).message}`)
     return Response.json(
       {error: 'Could not look up the pages that show this document.', revalidated},
       {status: 502},
     )
   }
-  return Response.json({revalidated: revalidate(tagsForChange(change, referencedBy))})
+  return Response.json({revalidated: revalidate(tagsForChange(change, neighbours))})
 }
 
-function revalidate(tags: string[]): string[] {
+function revalidate({stale, expired}: StaleTags): string[] {
   // 'max': the next visit gets the stale page at once while the fresh one renders behind it.
-  for (const tag of tags) revalidateTag(tag, 'max')
-  return tags
+  for (const tag of stale) revalidateTag(tag, 'max')
+  for (const tag of expired) revalidateTag(tag, {expire: 0})
+  return [...expired, ...stale]
 }

@@ -1,16 +1,26 @@
 import {CORS_HEADERS, NO_STORE, PUBLIC_CACHE, termJson, termSlugSchema} from '@/lib/api/term-json'
-import {getTermSummary} from '@/lib/content'
+import {findTermRedirect, getTermSummary} from '@/lib/content'
 
 type Context = {params: Promise<{slug: string}>}
 
 const json = (body: unknown, status: number, headers: Record<string, string>) =>
   Response.json(body, {status, headers: {...CORS_HEADERS, ...headers}})
 
-/** GET /api/terms/backlink: a term's title, short definition, aliases, URL and updated date. */
+/**
+ * GET /api/terms/backlink: a term's title, short definition, aliases, URL and updated date. An
+ * alias or an old slug redirects to the term's current address, as the page does.
+ */
 export async function GET(_request: Request, {params}: Context) {
   const slug = termSlugSchema.safeParse((await params).slug)
   if (!slug.success) return json({error: slug.error.issues[0]!.message}, 400, NO_STORE)
   const term = await getTermSummary(slug.data)
+  const target = term ? null : await findTermRedirect(slug.data)
+  if (target) {
+    return new Response(null, {
+      status: 308,
+      headers: {...CORS_HEADERS, ...NO_STORE, Location: `/api/terms/${target}`},
+    })
+  }
   if (!term) return json({error: `No term has the slug "${slug.data}".`}, 404, NO_STORE)
   return json(termJson(term), 200, PUBLIC_CACHE)
 }
