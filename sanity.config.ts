@@ -5,7 +5,7 @@ import {presentationTool} from 'sanity/presentation'
 import {structureTool} from 'sanity/structure'
 
 import {sanityProject, STUDIO_PATH} from './sanity/env'
-import {presentationResolve} from './sanity/presentation'
+import {presentationResolve} from './sanity/locations'
 import {schemaTypes} from './sanity/schemaTypes'
 import {linksTool} from './sanity/tools/links'
 import {feedbackTool} from './sanity/tools/feedback'

@@ -1,6 +1,8 @@
 'use client'
 
 import dynamic from 'next/dynamic'
+import {useRouter} from 'next/navigation'
+import {useCallback} from 'react'
 
 /*
  * The editors' tools weigh about 225 kB gzipped (Sanity's visual editing, its messaging and state
@@ -22,10 +24,18 @@ const PreviewBanner = dynamic(
 
 /** The draft-mode banner and Sanity's visual editing overlays, for an editor previewing drafts. */
 export function PreviewTools() {
+  const router = useRouter()
+  // The Presentation tool reports each change to a document on the page (at once and again a
+  // second after the editor stops typing): the server renders the page again from the drafts,
+  // which are never cached, so the edit shows without a reload.
+  const refresh = useCallback(() => {
+    router.refresh()
+    return Promise.resolve()
+  }, [router])
   return (
     <>
       <PreviewBanner />
-      <VisualEditing />
+      <VisualEditing refresh={refresh} />
     </>
   )
 }

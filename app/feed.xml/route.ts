@@ -6,7 +6,7 @@ export const revalidate = 3600
 
 /** GET /feed.xml: an Atom feed of the most recently reviewed terms. */
 export async function GET() {
-  return new Response(termsAtomFeed(await listRecentTerms()), {
+  return new Response(termsAtomFeed(await listRecentTerms({published: true})), {
     headers: {'Content-Type': 'application/atom+xml; charset=utf-8'},
   })
 }

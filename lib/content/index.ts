@@ -44,7 +44,7 @@ import type {
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {createSanitySource} from './sanity-source'
-import type {ContentSource, FetchOptions} from './source'
+import type {ContentSource, QueryParams} from './source'
 import {PUBLISHED_TYPES, tags} from './tags'
 import {termUrlSegments} from './term-names'
 
@@ -89,60 +89,83 @@ export function contentSource(): ContentSource {
 
 export const usesEmbeddedDataset = () => !sanityProject
 
-/** A published term; in draft mode pass `previewOptions(…)` (lib/content/preview) to read its draft. */
-export function getTerm(slug: string, options?: FetchOptions): Promise<TERM_QUERY_RESULT> {
-  return contentSource().fetch(TERM_QUERY, {slug}, [tags.document('term', slug)], options)
+export type ReadOptions = {
+  /** Edit markers in draft mode: only for text shown on the page, never metadata, JSON-LD or URLs. */
+  stega?: boolean
+  /**
+   * Published content even for an editor in draft mode: for outputs other people or caches
+   * receive (feeds, the JSON API, the search index, feedback), which must never hold a draft.
+   */
+  published?: boolean
+}
+
+/**
+ * Every read goes through here: an editor in draft mode reads through their perspective
+ * (lib/content/preview), so every page previews drafts without asking for it; everyone else,
+ * and every `published` read, gets the published content, cached under `tags`.
+ */
+async function read<Result>(
+  query: string,
+  params: QueryParams,
+  tags: string[],
+  {stega = false, published = false}: ReadOptions = {},
+): Promise<Result> {
+  // Loaded on first use: it needs next/headers, which scripts outside Next (feedback:report) cannot load.
+  const perspective = published ? null : await (await import('./preview')).draftPerspective()
+  return contentSource().fetch<Result>(query, params, tags, perspective ? {draft: {perspective, stega}} : {})
+}
+
+export function getTerm(slug: string, options?: ReadOptions): Promise<TERM_QUERY_RESULT> {
+  return read(TERM_QUERY, {slug}, [tags.document('term', slug)], options)
 }
 
 export function listTermSlugs(): Promise<TERM_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(TERM_SLUGS_QUERY, {}, [tags.list('term')])
+  return read(TERM_SLUGS_QUERY, {}, [tags.list('term')], {published: true})
 }
 
-export function listTerms(): Promise<TERM_INDEX_QUERY_RESULT> {
-  return contentSource().fetch(TERM_INDEX_QUERY, {}, [tags.list('term'), tags.list('category')])
+export function listTerms(options?: ReadOptions): Promise<TERM_INDEX_QUERY_RESULT> {
+  return read(TERM_INDEX_QUERY, {}, [tags.list('term'), tags.list('category')], options)
 }
 
 /**
  * Where an alias or a previous slug should send the reader: `/glossary/inbound-link` belongs to
  * Backlink. Returns the owning term's slug, or null when no term answers to the segment.
  */
-export async function findTermRedirect(segment: string): Promise<string | null> {
-  const names = await contentSource().fetch<TERM_NAMES_QUERY_RESULT>(TERM_NAMES_QUERY, {}, [
-    tags.list('term'),
-  ])
+export async function findTermRedirect(segment: string, options?: ReadOptions): Promise<string | null> {
+  const names = await read<TERM_NAMES_QUERY_RESULT>(TERM_NAMES_QUERY, {}, [tags.list('term')], options)
   const owner = termUrlSegments(names).get(segment)
   return owner && owner !== segment ? owner : null
 }
 
-export function getAuthor(slug: string): Promise<AUTHOR_QUERY_RESULT> {
-  return contentSource().fetch(AUTHOR_QUERY, {slug}, [tags.document('author', slug)])
+export function getAuthor(slug: string, options?: ReadOptions): Promise<AUTHOR_QUERY_RESULT> {
+  return read(AUTHOR_QUERY, {slug}, [tags.document('author', slug)], options)
 }
 
 export function listAuthorSlugs(): Promise<AUTHOR_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(AUTHOR_SLUGS_QUERY, {}, [tags.list('author')])
+  return read(AUTHOR_SLUGS_QUERY, {}, [tags.list('author')], {published: true})
 }
 
-/** The current revision of a term, found by id or slug; null when no such term is published. */
+/** The current published revision of a term, found by id or slug; null when no such term is published. */
 export function getTermRevision(idOrSlug: string): Promise<TERM_REVISION_QUERY_RESULT> {
-  return contentSource().fetch(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.list('term')])
+  return read(TERM_REVISION_QUERY, {term: idOrSlug}, [tags.list('term')], {published: true})
 }
 
 /** A term's title, definition, aliases and date, for the JSON endpoint and the embeddable card. */
-export function getTermSummary(slug: string): Promise<TERM_SUMMARY_QUERY_RESULT> {
-  return contentSource().fetch(TERM_SUMMARY_QUERY, {slug}, [tags.document('term', slug)])
+export function getTermSummary(slug: string, options?: ReadOptions): Promise<TERM_SUMMARY_QUERY_RESULT> {
+  return read(TERM_SUMMARY_QUERY, {slug}, [tags.document('term', slug)], options)
 }
 
-export function getGuide(slug: string): Promise<GUIDE_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_QUERY, {slug}, [tags.document('guide', slug)])
+export function getGuide(slug: string, options?: ReadOptions): Promise<GUIDE_QUERY_RESULT> {
+  return read(GUIDE_QUERY, {slug}, [tags.document('guide', slug)], options)
 }
 
 /** Slugs of the guides written on this site (external guides have no page here). */
 export function listGuideSlugs(): Promise<GUIDE_SLUGS_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_SLUGS_QUERY, {}, [tags.list('guide')])
+  return read(GUIDE_SLUGS_QUERY, {}, [tags.list('guide')], {published: true})
 }
 
-export function listGuides(): Promise<GUIDE_INDEX_QUERY_RESULT> {
-  return contentSource().fetch(GUIDE_INDEX_QUERY, {}, [tags.list('guide'), tags.list('author')])
+export function listGuides(options?: ReadOptions): Promise<GUIDE_INDEX_QUERY_RESULT> {
+  return read(GUIDE_INDEX_QUERY, {}, [tags.list('guide'), tags.list('author')], options)
 }
 
 /** Changes whenever the term list changes; see `ContentSource.version`. */
@@ -150,31 +173,32 @@ export function contentVersion(): Promise<string> {
   return contentSource().version()
 }
 
-export function listCategories(): Promise<CATEGORIES_QUERY_RESULT> {
-  return contentSource().fetch(CATEGORIES_QUERY, {}, [tags.list('category')])
+export function listCategories(options?: ReadOptions): Promise<CATEGORIES_QUERY_RESULT> {
+  return read(CATEGORIES_QUERY, {}, [tags.list('category')], options)
 }
 
-export function getCategory(slug: string): Promise<CATEGORY_QUERY_RESULT> {
-  return contentSource().fetch(CATEGORY_QUERY, {slug}, [tags.document('category', slug)])
+export function getCategory(slug: string, options?: ReadOptions): Promise<CATEGORY_QUERY_RESULT> {
+  return read(CATEGORY_QUERY, {slug}, [tags.document('category', slug)], options)
 }
 
 /** The 30 most recently reviewed terms, newest first. */
-export function listRecentTerms(): Promise<RECENT_TERMS_QUERY_RESULT> {
-  return contentSource().fetch(RECENT_TERMS_QUERY, {}, [
-    tags.list('term'),
-    tags.list('category'),
-    tags.list('author'),
-  ])
+export function listRecentTerms(options?: ReadOptions): Promise<RECENT_TERMS_QUERY_RESULT> {
+  return read(
+    RECENT_TERMS_QUERY,
+    {},
+    [tags.list('term'), tags.list('category'), tags.list('author')],
+    options,
+  )
 }
 
 /** Slugs and editorial dates of every published term, guide, author and category. */
 export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
-  return contentSource().fetch(SITEMAP_QUERY, {}, PUBLISHED_TYPES.map(tags.list))
+  return read(SITEMAP_QUERY, {}, PUBLISHED_TYPES.map(tags.list), {published: true})
 }
 
 /** Every published term's id, current revision, slug and title. */
 export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
-  return contentSource().fetch(TERM_REVISIONS_QUERY, {}, [tags.list('term')])
+  return read(TERM_REVISIONS_QUERY, {}, [tags.list('term')], {published: true})
 }
 
 /**

@@ -1,13 +1,13 @@
 import 'server-only'
 
-import {draftMode} from 'next/headers'
-import {createClient} from 'next-sanity'
+import {cookies, draftMode} from 'next/headers'
+import {createClient, type ClientPerspective} from 'next-sanity'
 import {defineEnableDraftMode, type EnableDraftMode} from 'next-sanity/draft-mode'
 
 import {sanityProject} from '../../sanity/env'
 import {sanityApiHost, sanityReadToken} from '../env.server'
 import {withoutRequestDetails} from './lake-errors'
-import type {FetchOptions} from './source'
+import {PERSPECTIVE_COOKIE, previewPerspective} from './perspective'
 
 /** Whether this request comes from an editor in draft mode (possible only with a Sanity project). */
 export async function isPreviewing(): Promise<boolean> {
@@ -15,12 +15,20 @@ export async function isPreviewing(): Promise<boolean> {
 }
 
 /**
- * How this request reads content: drafts for an editor in draft mode, else the published
- * perspective. Ask for `stega` (edit markers) only for text shown on the page, never for
- * metadata, JSON-LD or URLs.
+ * What this request reads: for an editor in draft mode, the perspective the Presentation tool
+ * set (drafts, or a release and the drafts under it: see ./perspective);
+ * null (published) for everyone else, and outside a request (build time, scripts).
  */
-export async function previewOptions({stega}: {stega: boolean}): Promise<FetchOptions> {
-  return (await isPreviewing()) ? {draft: {stega}} : {}
+export async function draftPerspective(): Promise<ClientPerspective | null> {
+  if (!sanityProject) return null
+  let enabled: boolean
+  try {
+    enabled = (await draftMode()).isEnabled
+  } catch {
+    // Outside a request (generateStaticParams at build time): there is no editor to preview for.
+    return null
+  }
+  return enabled ? previewPerspective((await cookies()).get(PERSPECTIVE_COOKIE)?.value) : null
 }
 
 export type PreviewRefusal = {status: 404 | 500; error: string}

@@ -49,12 +49,16 @@ export function createSanitySource({
     ...(apiHost ? {apiHost, useProjectHostname: false} : {}),
   })
 
-  function fetchDraft<Result>(query: string, params: Record<string, unknown>, stega: boolean) {
+  function fetchDraft<Result>(
+    query: string,
+    params: Record<string, unknown>,
+    draft: NonNullable<FetchOptions['draft']>,
+  ) {
     if (!token) throw new Error('Draft mode needs SANITY_API_READ_TOKEN to read drafts.')
     return client.fetch<Result>(query, params, {
-      perspective: 'drafts',
+      perspective: draft.perspective,
       useCdn: false,
-      stega,
+      stega: draft.stega,
       cache: 'no-store',
     })
   }
@@ -66,7 +70,7 @@ export function createSanitySource({
     {draft, fresh}: FetchOptions = {},
   ): Promise<Result> {
     try {
-      if (draft) return await fetchDraft<Result>(query, params, draft.stega)
+      if (draft) return await fetchDraft<Result>(query, params, draft)
       if (fresh) return await client.fetch<Result>(query, params, {useCdn: false, cache: 'no-store'})
       return await client.fetch<Result>(query, params, {next: {revalidate: REVALIDATE_SECONDS, tags}})
     } catch (error) {

@@ -1,11 +1,14 @@
+import type {ClientPerspective} from '@sanity/client'
+
 export type QueryParams = Record<string, unknown>
 
 export type FetchOptions = {
   /**
-   * Read drafts, for an editor in draft mode (Content Lake only; never cached). `stega` embeds
-   * invisible edit markers in the text, so ask for it only where the text is shown on the page.
+   * Read through an editor's perspective (drafts, or a release stack) in draft mode: Content Lake
+   * only, never cached. `stega` embeds invisible edit markers in the text, so it is asked for
+   * only where the text is shown on the page.
    */
-  draft?: {stega: boolean}
+  draft?: {perspective: ClientPerspective; stega: boolean}
   /** Skip the data cache: for look-ups that must see the latest publish, such as the revalidation webhook's. */
   fresh?: boolean
 }

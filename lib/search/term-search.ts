@@ -15,7 +15,7 @@ let built: {version: string; index: Promise<SearchIndex<TermIndexEntry>>} | unde
 export function termSearchIndex(): Promise<SearchIndex<TermIndexEntry>> {
   return contentVersion().then((version) => {
     if (built?.version !== version) {
-      const index = listTerms().then((terms) => buildSearchIndex(terms))
+      const index = listTerms({published: true}).then((terms) => buildSearchIndex(terms))
       const entry = {version, index}
       built = entry
       index.catch(() => {

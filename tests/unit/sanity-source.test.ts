@@ -6,6 +6,18 @@ import {PUBLISH_NEIGHBOURS_QUERY, TERM_QUERY} from '@/sanity/queries'
 
 type Received = {method?: string; path: string; search: URLSearchParams; authorization?: string}
 
+/** The request being answered: whether its editor is in draft mode, and the perspective cookie. */
+const mockRequest: {draftMode: boolean; perspective?: string} = {draftMode: false}
+jest.mock('next/headers', () => ({
+  draftMode: async () => ({isEnabled: mockRequest.draftMode}),
+  cookies: async () => ({
+    get: (name: string) =>
+      name === 'sanity-preview-perspective' && mockRequest.perspective
+        ? {value: mockRequest.perspective}
+        : undefined,
+  }),
+}))
+
 /**
  * A stand-in for the Content Lake's query API on a local port: the Sanity source must send
  * the very same GROQ and params the embedded source runs, with the published perspective
@@ -47,6 +59,8 @@ describe('the Sanity content source', () => {
 
   beforeEach(() => {
     received = []
+    mockRequest.draftMode = false
+    delete mockRequest.perspective
   })
 
   afterAll(async () => {
@@ -91,19 +105,54 @@ describe('the Sanity content source', () => {
     expect(received.map((request) => request.search.get('perspective'))).toEqual(['published', 'published'])
   })
 
-  it('reads drafts with the read token only when asked to by draft mode', async () => {
+  it('reads drafts with the read token for an editor in draft mode, on every read, with edit markers only where asked', async () => {
     const content = await loadContent({SANITY_API_READ_TOKEN: 'test-read-token'})
+    mockRequest.draftMode = true
 
-    await content.getTerm('backlink', {draft: {stega: false}})
+    await content.getTerm('backlink', {stega: true})
+    await content.listTerms()
 
-    expect(received).toHaveLength(1)
-    expect(received[0].search.get('perspective')).toBe('drafts')
-    expect(received[0].authorization).toBe('Bearer test-read-token')
+    expect(received.map((request) => request.search.get('perspective'))).toEqual(['drafts', 'drafts'])
+    expect(received.map((request) => request.authorization)).toEqual([
+      'Bearer test-read-token',
+      'Bearer test-read-token',
+    ])
+    // Stega comes back as encoded strings; the client asks the API for the source map it needs.
+    expect(received.map((request) => request.search.get('resultSourceMap'))).toEqual([
+      'withKeyArraySelector',
+      null,
+    ])
+  })
+
+  it('reads through the release the Presentation tool shows, from the perspective cookie', async () => {
+    const content = await loadContent({SANITY_API_READ_TOKEN: 'test-read-token'})
+    mockRequest.draftMode = true
+    mockRequest.perspective = 'rSpring,drafts'
+
+    await content.getGuide('link-building-playbook')
+
+    expect(received[0].search.get('perspective')).toBe('rSpring,drafts')
+  })
+
+  it('reads published content for outputs others receive, even in draft mode', async () => {
+    const content = await loadContent({SANITY_API_READ_TOKEN: 'test-read-token'})
+    mockRequest.draftMode = true
+
+    await content.getTermSummary('backlink', {published: true})
+    await content.listPublishedPages()
+    await content.getTermRevision('backlink')
+
+    expect(received.map((request) => request.search.get('perspective'))).toEqual([
+      'published',
+      'published',
+      'published',
+    ])
   })
 
   it('refuses to read drafts without a read token', async () => {
     const content = await loadContent()
-    await expect(content.getTerm('backlink', {draft: {stega: true}})).rejects.toThrow(/SANITY_API_READ_TOKEN/)
+    mockRequest.draftMode = true
+    await expect(content.getTerm('backlink', {stega: true})).rejects.toThrow(/SANITY_API_READ_TOKEN/)
     expect(received).toHaveLength(0)
   })
 })

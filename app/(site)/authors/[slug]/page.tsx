@@ -3,7 +3,7 @@ import Link from 'next/link'
 import {notFound} from 'next/navigation'
 
 import {DifficultyBadge} from '@/components/difficulty-badge'
-import {getAuthor, listAuthorSlugs} from '@/lib/content'
+import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
 import {absoluteUrl, authorPath, termPath} from '@/lib/site'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
@@ -15,8 +15,8 @@ export async function generateStaticParams() {
   return (await listAuthorSlugs()).map((slug) => ({slug}))
 }
 
-async function loadAuthor(slug: string) {
-  const author = await getAuthor(slug)
+async function loadAuthor(slug: string, options?: ReadOptions) {
+  const author = await getAuthor(slug, options)
   if (!author) notFound()
   return author
 }
@@ -31,7 +31,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 }
 
 export default async function AuthorPage({params}: Props) {
-  const author = await loadAuthor((await params).slug)
+  const author = await loadAuthor((await params).slug, {stega: true})
   return (
     <div className="max-w-3xl">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">Author</p>

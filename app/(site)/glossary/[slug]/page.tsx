@@ -9,7 +9,6 @@ import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
 import {hasContent} from '@/components/portable-text'
 import {findTermRedirect, getTerm, type Term} from '@/lib/content'
-import {previewOptions} from '@/lib/content/preview'
 import {formatDate} from '@/lib/dates'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {termReadingMinutes} from '@/lib/reading-time'
@@ -42,8 +41,8 @@ export const generateStaticParams = prerenderedTermParams
 async function loadTerm(slug: string): Promise<Term> {
   const lower = slug.toLowerCase()
   if (lower !== slug) permanentRedirect(termPath((await findTermRedirect(lower)) ?? lower))
-  // An editor in draft mode sees the draft, with edit markers.
-  const term = await getTerm(slug, await previewOptions({stega: true}))
+  // An editor in draft mode sees the draft, with edit markers on the text.
+  const term = await getTerm(slug, {stega: true})
   if (term) return term
   const target = await findTermRedirect(slug)
   if (target) permanentRedirect(termPath(target))
@@ -53,7 +52,7 @@ async function loadTerm(slug: string): Promise<Term> {
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   // Redirects and 404s are the page's job; answering them here too would send them twice.
   // No edit markers in metadata: they would end up in titles and share cards.
-  const term = await getTerm((await params).slug, await previewOptions({stega: false}))
+  const term = await getTerm((await params).slug)
   if (!term) return {}
   // Absolute and without the query string, so tracking parameters never make a second page.
   const url = absoluteUrl(termPath(term.slug))

@@ -25,7 +25,7 @@ export async function generateStaticParams() {
  * domain a pass-through to other sites.
  */
 async function loadGuide(slug: string): Promise<Guide> {
-  const guide = await getGuide(slug)
+  const guide = await getGuide(slug, {stega: true})
   if (!guide || guide.externalUrl || !guide.body?.length) notFound()
   return guide
 }

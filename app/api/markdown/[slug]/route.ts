@@ -15,6 +15,9 @@ const Slug = z
 
 export const generateStaticParams = prerenderedTermParams
 
+/** Shared caches keep this file: it never holds a draft, even for an editor in draft mode. */
+const PUBLISHED = {published: true}
+
 const redirect = (slug: string) =>
   new Response(null, {status: 308, headers: {Location: termMarkdownPath(slug)}})
 
@@ -26,8 +29,8 @@ export async function GET(_request: Request, {params}: {params: Promise<{slug: s
   const parsed = Slug.safeParse((await params).slug)
   if (!parsed.success) return Response.json({error: 'That is not a term slug.'}, {status: 404})
   const slug = parsed.data.toLowerCase()
-  if (slug !== parsed.data) return redirect((await findTermRedirect(slug)) ?? slug)
-  const term = await getTerm(slug)
+  if (slug !== parsed.data) return redirect((await findTermRedirect(slug, PUBLISHED)) ?? slug)
+  const term = await getTerm(slug, PUBLISHED)
   if (term) {
     return new Response(termMarkdown(term), {
       headers: {
@@ -37,7 +40,7 @@ export async function GET(_request: Request, {params}: {params: Promise<{slug: s
       },
     })
   }
-  const target = await findTermRedirect(slug)
+  const target = await findTermRedirect(slug, PUBLISHED)
   if (target) return redirect(target)
   return Response.json({error: `No term is published at ${termMarkdownPath(slug)}.`}, {status: 404})
 }

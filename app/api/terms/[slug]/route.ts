@@ -13,8 +13,9 @@ const json = (body: unknown, status: number, headers: Record<string, string>) =>
 export async function GET(_request: Request, {params}: Context) {
   const slug = termSlugSchema.safeParse((await params).slug)
   if (!slug.success) return json({error: slug.error.issues[0]!.message}, 400, NO_STORE)
-  const term = await getTermSummary(slug.data)
-  const target = term ? null : await findTermRedirect(slug.data)
+  // Published only, even for an editor in draft mode: shared caches keep the answer.
+  const term = await getTermSummary(slug.data, {published: true})
+  const target = term ? null : await findTermRedirect(slug.data, {published: true})
   if (target) {
     return new Response(null, {
       status: 308,

@@ -1,11 +1,12 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
 import {notFound} from 'next/navigation'
+import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
-import {getCategory, listCategories} from '@/lib/content'
+import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
 import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
@@ -15,11 +16,11 @@ export const revalidate = 3600
 type Props = {params: Promise<{slug: string}>}
 
 export async function generateStaticParams() {
-  return (await listCategories()).map((category) => ({slug: category.slug}))
+  return (await listCategories({published: true})).map((category) => ({slug: category.slug}))
 }
 
-async function loadCategory(slug: string) {
-  const category = await getCategory(slug)
+async function loadCategory(slug: string, options?: ReadOptions) {
+  const category = await getCategory(slug, options)
   if (!category) notFound()
   return category
 }
@@ -38,10 +39,12 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 }
 
 export default async function CategoryPage({params}: Props) {
-  const category = await loadCategory((await params).slug)
+  const category = await loadCategory((await params).slug, {stega: true})
   return (
     <div className="max-w-3xl">
-      <JsonLd data={indexSectionJsonLd({name: category.title, path: categoryPath(category.slug)})} />
+      <JsonLd
+        data={indexSectionJsonLd(stegaClean({name: category.title, path: categoryPath(category.slug)}))}
+      />
       <Breadcrumbs parents={[{label: 'Glossary', href: '/glossary'}]} current={category.title} />
       <h1 className="mt-4 text-4xl font-bold tracking-tight">{category.title}</h1>
       <p className="mt-3 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{category.description}</p>
