@@ -5,6 +5,7 @@ import type {AddressInfo} from 'node:net'
 import {evaluate, parse} from 'groq-js'
 
 import type {SanityDocument} from '@/lib/content/dataset'
+import {isPublishedId} from '@/lib/content/document-ids'
 
 export type ReceivedQuery = {
   query: string
@@ -23,20 +24,22 @@ export type ContentLake = {
   stop: () => Promise<void>
 }
 
-const isDraft = (doc: SanityDocument) => doc._id.startsWith('drafts.')
-
 /**
- * What each perspective sees: `published` (the default) hides drafts, `drafts` shows each
- * document's draft in its place under the published id, `raw` shows everything.
+ * What each perspective sees: `published` (the default) only published documents; `drafts` each
+ * document's draft in its place, under the published id; a release stack (`rSpring,drafts`) the
+ * release's version over the draft over the published document; `raw` everything as stored.
  */
 function documentsFor(perspective: string | null, documents: SanityDocument[]): SanityDocument[] {
   if (perspective === 'raw') return documents
-  const published = documents.filter((doc) => !isDraft(doc))
-  if (perspective !== 'drafts' && perspective !== 'previewDrafts') return published
-  const byId = new Map(published.map((doc) => [doc._id, doc]))
-  for (const draft of documents.filter(isDraft)) {
-    const id = draft._id.slice('drafts.'.length)
-    byId.set(id, {...draft, _id: id, _originalId: draft._id})
+  const byId = new Map(documents.filter((doc) => isPublishedId(doc._id)).map((doc) => [doc._id, doc]))
+  // The stack is listed highest first, so lay it on from the bottom up.
+  for (const layer of (perspective ?? 'published').split(',').reverse()) {
+    if (layer === 'published') continue
+    const prefix = layer === 'drafts' || layer === 'previewDrafts' ? 'drafts.' : `versions.${layer}.`
+    for (const version of documents.filter((doc) => doc._id.startsWith(prefix))) {
+      const id = version._id.slice(prefix.length)
+      byId.set(id, {...version, _id: id, _originalId: version._id})
+    }
   }
   return [...byId.values()]
 }

@@ -120,7 +120,6 @@ export const PUBLISH_MATRIX: Row[] = [
         ...pageOf(documents, refOf(term, 'category')),
         '/glossary',
         '/glossary/letter/b',
-        '/',
         '/llms.txt',
         `/api/search?q=${encodeURIComponent(TERM_TITLE)}`,
       ]).map(shows(TERM_TITLE))
@@ -217,7 +216,8 @@ export const PUBLISH_MATRIX: Row[] = [
       return unique([
         '/guides/link-building-playbook',
         '/guides',
-        ...linkerPages(documents, guide._id),
+        // Terms list it under Deeper Guides; a guide linking it shows its own words for the link.
+        ...linkerPages(documents, guide._id).filter((page) => page.startsWith('/glossary/')),
         ...linkedTermPages(documents, guide),
       ]).map(shows(GUIDE_TITLE))
     },
