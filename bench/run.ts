@@ -49,6 +49,7 @@ import type {LoadSettings} from './lib/wrk'
 import {coldRenderSlugs, crawl, measureColdRender, termSlugsByUpdated} from './phases/cold-render'
 import {measureContentQueries} from './phases/content-queries'
 import {measureFeedback} from './phases/feedback'
+import {measurePublishing} from './phases/publishing'
 import {checkRevalidation} from './phases/revalidation'
 import {measureSearch} from './phases/search'
 import {BARE_PATH, TERM_PATH, measureThroughput, startProxy} from './phases/throughput'
@@ -109,6 +110,8 @@ const QUICK: Mode = {
 
 /** Absolute, because nginx reads relative paths from its own prefix. */
 const WORK_DIR = path.resolve('bench/.work/run')
+/** Signs the publishing phase's webhooks; the bench's servers accept only this one. */
+const WEBHOOK_SECRET = 'bench-webhook-secret'
 /** Where the feedback store keeps its PGlite database (lib/feedback reads this variable). */
 const FEEDBACK_PGLITE_ENV = 'FEEDBACK_DATA_DIR'
 /** The bare page's size before the small build has measured the term page (about Backlink's). */
@@ -207,6 +210,7 @@ async function main() {
     [FEEDBACK_PGLITE_ENV]: path.resolve(WORK_DIR, `feedback-${name}`),
     DATABASE_URL: '',
     BENCH_STATIC_PAGE_BYTES: String(bareBytes),
+    SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
   })
   const contentQueries: BenchResults['contentQueries'] = []
   for (const terms of [mode.sizes.small, mode.sizes.large]) {
@@ -391,6 +395,14 @@ async function main() {
       })),
     )
 
+    log('publishing: the publish matrix, from Next and through the proxy…')
+    const publishing = await attempt('publishing', () =>
+      withLock(lockFile, 'publishing', async () => ({
+        status: 'ok' as const,
+        ...(await measurePublishing(running.url, proxyUrl, serverDataset, WEBHOOK_SECRET)),
+      })),
+    )
+
     const partial: Omit<BenchResults, 'targets'> = {
       schema: 1,
       mode: mode.name,
@@ -416,6 +428,7 @@ async function main() {
       contentQueries,
       throughput,
       revalidation,
+      publishing,
       search,
       feedback: {pglite, postgres},
       weight: {

@@ -2,11 +2,11 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from
 import os from 'node:os'
 import path from 'node:path'
 
+import {PUBLISH_MATRIX, type Check, type Row} from '@/bench/lib/publish-matrix'
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
 import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest} from './support/http'
-import {PUBLISH_MATRIX, type Check, type Row} from './support/publish-matrix'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
 import {webhookHeaders} from './support/webhook'
@@ -18,7 +18,7 @@ const VISIBLE_WITHIN_MS = 10_000
 type Site = {server: RunningServer; distDir: string; replace: (documents: SanityDocument[]) => void}
 
 /**
- * The publish matrix (tests/e2e/support/publish-matrix.ts) on one source: for each row, change
+ * The publish matrix (bench/lib/publish-matrix.ts) on one source: for each row, change
  * the content as the Studio would publish it, send the webhook Sanity would send (signed by
  * @sanity/webhook), and read every page of the row until it shows the change; then check that a
  * term page the change does not reach was not rendered again.

@@ -131,7 +131,14 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
         (doc) =>
           ['term', 'guide'].includes(doc._type) && JSON.stringify(doc).includes('"_ref":"term-backlink"'),
       )
-      await expect(usedBy.count()).resolves.toBe(referencing.length)
+      // The view queries again whenever its listener reconnects (the stand-in's stream ends at
+      // once), so the list may be empty for a moment: wait for it to settle on the full count.
+      let count = await usedBy.count()
+      for (const deadline = Date.now() + 10_000; count !== referencing.length && Date.now() < deadline;) {
+        await page.waitForTimeout(200)
+        count = await usedBy.count()
+      }
+      expect(count).toBe(referencing.length)
       await usedBy.filter({hasText: 'Link Building'}).first().click()
       await page.waitForURL(/term-link-building/)
 

@@ -30,18 +30,6 @@ describe('the shipped proxy config, as the benchmark runs it', () => {
     expect(() => renderProxyConfig(`${shipped}\nserver {\n    listen 81;\n}\n`, place)).toThrow(/found 2/)
   })
 
-  it('caches what Next marks cacheable, honours stale-while-revalidate and never stores a stale answer', () => {
-    for (const directive of [
-      'proxy_cache_background_update on;',
-      'proxy_cache_lock on;',
-      'proxy_cache_use_stale updating',
-      'proxy_no_cache $glossary_bypass_cache $glossary_draft_mode $glossary_stale_from_next;',
-    ]) {
-      expect(shipped).toContain(directive)
-    }
-    expect(shipped).not.toMatch(/^\s*proxy_cache_valid/m)
-  })
-
   describe('the query strings that share a page’s cached copy', () => {
     const regex = () => {
       const source = /map \$args \$glossary_bypass_cache \{\s*"" 0;\s*"~([^"]+)" 0;/.exec(shipped)?.[1]

@@ -77,6 +77,38 @@ function fixture(): Omit<BenchResults, 'targets'> {
       },
     },
     revalidation: {status: 'ok', windowS: 5, originVisibleMs: 5400, proxyVisibleMs: 5900, pass: true},
+    publishing: {
+      status: 'ok',
+      proxyWindowS: 2,
+      targetMs: 5000,
+      rows: [
+        {
+          name: 'term title',
+          reaches: 'its page',
+          pages: 30,
+          originVisibleMs: 1200,
+          proxyVisibleMs: 3100,
+          failed: [],
+        },
+        {
+          name: 'author name',
+          reaches: 'their page',
+          pages: 12,
+          originVisibleMs: 900,
+          proxyVisibleMs: 5200,
+          failed: [],
+        },
+        {
+          name: 'term deleted',
+          reaches: 'gone',
+          pages: 9,
+          originVisibleMs: null,
+          proxyVisibleMs: null,
+          failed: ['/glossary 404'],
+        },
+      ],
+      pass: false,
+    },
     search: unavailable(ROUTE_MISSING),
     feedback: {
       pglite: {
@@ -146,6 +178,19 @@ describe('evaluateTargets', () => {
     expect(targets['lighthouse-quality'].pass).toBe(false)
   })
 
+  it('names the publish-matrix row readers waited longest for, one that never showed first', () => {
+    expect(targets['publishing']).toMatchObject({
+      measured: 'slowest row: term deleted, never through the proxy (never from Next)',
+      pass: false,
+    })
+    const results = fixture()
+    if (results.publishing.status !== 'ok') throw new Error('fixture')
+    results.publishing.rows = results.publishing.rows.slice(0, 2)
+    expect(evaluateTargets(results).find((entry) => entry.id === 'publishing')?.measured).toBe(
+      'slowest row: author name, 5.2 s through the proxy (0.9 s from Next)',
+    )
+  })
+
   it('reports a missing route as not available, neither pass nor miss', () => {
     expect(targets['search']).toMatchObject({measured: 'not available (route missing)', pass: null})
   })
@@ -185,6 +230,11 @@ describe('renderReport', () => {
     expect(report).toContain('seo: canonical')
     expect(report).toContain('**Search**: not available (route missing)')
     expect(report).toContain('| `TERM_QUERY` | 4.2 ms | 41.5 ms |')
+  })
+
+  it('tables what each publish changes and how long it took, with the pages that never showed it', () => {
+    expect(report).toContain('| term title | its page | 30 | 1.2 s | 3.1 s |')
+    expect(report).toContain('| term deleted | gone — **never showed:** /glossary 404 | 9 | never | never |')
   })
 })
 

@@ -23,17 +23,19 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * deploy/nginx.conf, run by a real nginx in front of a stand-in for Next that answers every page
- * as cacheable (as ISR pages are) and says whether it saw the draft-mode cookie.
+ * deploy/nginx.conf, run by a real nginx in front of a stand-in for Next that answers pages as
+ * cacheable (as ISR pages are, with the text it currently publishes) except `/dynamic` (as a
+ * dynamic route answers), and says whether it saw the draft-mode cookie.
  */
 ;(hasNginx ? describe : describe.skip)(
-  `the shipped proxy and draft mode${hasNginx ? '' : ' (skipped: nginx is not installed)'}`,
+  `the shipped proxy${hasNginx ? '' : ' (skipped: nginx is not installed)'}`,
   () => {
     let dir: string
     let upstream: Server
     let nginx: Managed
     let proxy: string
     const upstreamHits: string[] = []
+    let publishedText = 'the published page'
 
     beforeAll(async () => {
       // nginx's workers run as an unprivileged user when started as root, and must reach the cache:
@@ -44,9 +46,13 @@ async function freePort(): Promise<number> {
       upstream = createServer((request, response) => {
         const draft = /(?:^|;\s*)__prerender_bypass=/.test(request.headers.cookie ?? '')
         upstreamHits.push(`${request.url} ${draft ? 'draft' : 'public'}`)
-        response.setHeader('cache-control', 's-maxage=3600, stale-while-revalidate=31535000')
+        const cacheControl =
+          request.url === '/dynamic'
+            ? 'private, no-cache, no-store, max-age=0, must-revalidate'
+            : 's-maxage=3600, stale-while-revalidate=31535000'
+        response.setHeader('cache-control', cacheControl)
         response.setHeader('content-type', 'text/html')
-        response.end(draft ? 'the draft page' : 'the published page')
+        response.end(draft ? 'the draft page' : publishedText)
       }).listen(0, '127.0.0.1')
       await once(upstream, 'listening')
       const port = await freePort()
@@ -69,6 +75,7 @@ async function freePort(): Promise<number> {
     })
 
     const draftCookie = {cookie: 'theme=dark; __prerender_bypass=preview-id'}
+    const hitsOf = (pathname: string) => upstreamHits.filter((hit) => hit.startsWith(`${pathname} `)).length
 
     it('sends an editor’s request to Next every time and never stores the draft', async () => {
       const first = await rawRequest(`${proxy}/glossary/backlink`, {headers: draftCookie})
@@ -96,6 +103,32 @@ async function freePort(): Promise<number> {
       expect(editor.body).toBe('the draft page')
       expect(editor.headers['x-cache-status']).toBe('BYPASS')
       expect((await rawRequest(`${proxy}/guides`)).body).toBe('the published page')
+    })
+
+    it('shows readers a publish within its 2 s window, though Next marks pages fresh for an hour', async () => {
+      const pathname = '/glossary/link-building'
+      await rawRequest(`${proxy}${pathname}`)
+      expect((await rawRequest(`${proxy}${pathname}`)).headers['x-cache-status']).toBe('HIT')
+      publishedText = 'the page after a publish'
+      const published = Date.now()
+      let seenAfterMs: number | undefined
+      let requests = 0
+      while (seenAfterMs === undefined && Date.now() - published < 6_000) {
+        requests++
+        if ((await rawRequest(`${proxy}${pathname}`)).body === publishedText)
+          seenAfterMs = Date.now() - published
+        else await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(seenAfterMs).toBeLessThan(3_000)
+      // Meanwhile nginx asked Next about once per window, not once per reader.
+      expect(hitsOf(pathname)).toBeLessThanOrEqual(3)
+      expect(requests).toBeGreaterThan(10)
+    }, 15_000)
+
+    it('never stores what Next marks private or no-store', async () => {
+      const answers = [await rawRequest(`${proxy}/dynamic`), await rawRequest(`${proxy}/dynamic`)]
+      expect(answers.map((answer) => answer.headers['x-cache-status'])).toEqual(['MISS', 'MISS'])
+      expect(hitsOf('/dynamic')).toBe(2)
     })
   },
 )

@@ -1,17 +1,23 @@
-import type {SanityDocument} from '@/lib/content/dataset'
+import type {IncomingHttpHeaders} from 'node:http'
 
-import type {RawResponse} from './http'
+import type {SanityDocument} from '../../lib/content/dataset'
+import {groupByLetter, TERMS_PER_LETTER_ON_INDEX} from '../../lib/glossary-index'
+
+export type Answer = {status: number; headers: IncomingHttpHeaders; body: string}
 
 /** What a reader must see at one address after a publish. */
-export type Check = {path: string; expect: string; holds: (response: RawResponse) => boolean}
+export type Check = {path: string; expect: string; holds: (answer: Answer) => boolean}
 
 /**
- * One row of the publish matrix: an edit to one document, as the Studio publishes it, and every
+ * One row of the publish matrix (the publishing issue's; tests/e2e/publishing.e2e.test.ts runs it
+ * on both sources, `npm run bench` times it through the proxy): an edit to one document, as the Studio publishes it, and every
  * page that must show it. `edit` returns the whole dataset after the publish (null for the edited
  * document when it is deleted); `checks` reads the dataset before it to say where the change shows.
  */
 export type Row = {
   name: string
+  /** The pages it reaches, in words, for the README's table. */
+  reaches: string
   id: string
   edit: (documents: SanityDocument[]) => SanityDocument[]
   checks: (documents: SanityDocument[]) => Check[]
@@ -42,6 +48,21 @@ const pageOf = (documents: SanityDocument[], id: string | undefined) => {
   const doc = documents.find((other) => other._id === id)
   if (!doc) return []
   return [`/${doc._type === 'author' ? 'authors' : 'glossary/category'}/${slugOf(doc)}`]
+}
+
+/**
+ * The glossary index, if it shows the term: it lists the first terms of each letter only (all of
+ * them on the seed dataset, a few of each letter at benchmark sizes).
+ */
+function indexPage(documents: SanityDocument[], id: string): string[] {
+  const terms = documents
+    .filter((doc) => doc._type === 'term')
+    .map((doc) => ({_id: doc._id, title: String(doc.title)}))
+    .sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : 1))
+  const shown = [...groupByLetter(terms).values()].flatMap((group) =>
+    group.slice(0, TERMS_PER_LETTER_ON_INDEX),
+  )
+  return shown.some((term) => term._id === id) ? ['/glossary'] : []
 }
 
 const refOf = (doc: SanityDocument, field: string) => (doc[field] as {_ref?: string} | undefined)?._ref
@@ -96,6 +117,7 @@ const termOutputs = (slug: string) => [
 ]
 
 const TERM_TITLE = 'Backlink Renamed In Test'
+const renameBacklink = edited('term-backlink', (doc) => ({...doc, title: TERM_TITLE}))
 const SHORT_DEFINITION = 'The page of results a search engine returns, reworded in a test.'
 const GUIDE_TITLE = 'The Link Building Playbook Renamed In Test'
 const AUTHOR_NAME = 'Technical Desk Renamed In Test'
@@ -108,8 +130,10 @@ const CATEGORY_TITLE = 'Technical SEO Renamed In Test'
 export const PUBLISH_MATRIX: Row[] = [
   {
     name: 'term title',
+    reaches:
+      'its page, `.md`, JSON and embed card; the terms and guides that link it; the terms it links (Referenced By); its author and category pages; the index and its letter page; `llms.txt`; search',
     id: 'term-backlink',
-    edit: edited('term-backlink', (doc) => ({...doc, title: TERM_TITLE})),
+    edit: renameBacklink,
     checks: (documents) => {
       const term = documents.find((doc) => doc._id === 'term-backlink')!
       return unique([
@@ -118,7 +142,7 @@ export const PUBLISH_MATRIX: Row[] = [
         ...linkedTermPages(documents, term),
         ...pageOf(documents, refOf(term, 'author')),
         ...pageOf(documents, refOf(term, 'category')),
-        '/glossary',
+        ...indexPage(renameBacklink(documents), term._id),
         '/glossary/letter/b',
         '/llms.txt',
         `/api/search?q=${encodeURIComponent(TERM_TITLE)}`,
@@ -127,6 +151,8 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'term short definition',
+    reaches:
+      'its page, JSON and embed card; the cards and link previews of the terms and guides that link it; its author and category pages; the index and its letter page; `llms.txt`',
     id: 'term-serp',
     edit: edited('term-serp', (doc) => ({...doc, shortDefinition: SHORT_DEFINITION})),
     checks: (documents) => {
@@ -136,7 +162,7 @@ export const PUBLISH_MATRIX: Row[] = [
         ...linkerPages(documents, term._id),
         ...pageOf(documents, refOf(term, 'author')),
         ...pageOf(documents, refOf(term, 'category')),
-        '/glossary',
+        ...indexPage(documents, term._id),
         '/glossary/letter/s',
         '/llms.txt',
       ]).map(shows(SHORT_DEFINITION))
@@ -144,6 +170,8 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'term slug',
+    reaches:
+      'the new address serves; the old one (page, `.md`, JSON, embed card) 308s to it; every page that links it links the new address; the sitemap',
     id: 'term-anchor-text',
     // As the Studio publishes a new slug: the old one is kept among the previous slugs.
     edit: edited('term-anchor-text', (doc) => ({
@@ -174,6 +202,8 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'term deleted',
+    reaches:
+      'its page, `.md`, JSON and embed card 404; it leaves the pages that linked it (links turn to plain text), its author and category pages, the index, the sitemap, the feed, `llms.txt` and search',
     id: 'term-e-e-a-t',
     // Sanity deletes a document others still point at only through weak references.
     edit: (documents) =>
@@ -209,6 +239,8 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'guide title',
+    reaches:
+      'its page; `/guides`; the terms that list it under Deeper Guides; the terms it links (Referenced By)',
     id: 'guide-link-building-playbook',
     edit: edited('guide-link-building-playbook', (doc) => ({...doc, title: GUIDE_TITLE})),
     checks: (documents) => {
@@ -224,6 +256,7 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'guide body gains a term link',
+    reaches: 'its page (the link and "Terms in this guide"); the linked term\'s Referenced By',
     id: 'guide-local-seo-foundations',
     edit: edited('guide-local-seo-foundations', (doc) => ({
       ...doc,
@@ -258,6 +291,7 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'author name',
+    reaches: 'their page; `/guides`; the terms and guides that credit them',
     id: 'author-technical-seo-desk',
     edit: edited('author-technical-seo-desk', (doc) => ({...doc, name: AUTHOR_NAME})),
     checks: (documents) =>
@@ -269,6 +303,7 @@ export const PUBLISH_MATRIX: Row[] = [
   },
   {
     name: 'category title',
+    reaches: 'its page; the index; the home page; `llms.txt`; the terms filed under it',
     id: 'category-technical-seo',
     edit: edited('category-technical-seo', (doc) => ({...doc, title: CATEGORY_TITLE})),
     checks: (documents) =>

@@ -1,0 +1,98 @@
+/**
+ * How long a publish takes to reach readers: each row of the publish matrix (bench/lib/publish-
+ * matrix) edits the dataset file the server reads, sends the revalidation webhook Sanity would
+ * send (signed with @sanity/webhook), and polls every page of the row, from Next and through the
+ * proxy, until each shows the change. Times run from the webhook's answer.
+ */
+import {readFile, rename, writeFile} from 'node:fs/promises'
+
+import {encodeSignatureHeader} from '@sanity/webhook'
+
+import {parseDataset, type SanityDocument} from '../../lib/content/dataset'
+import {request} from '../lib/http'
+import {PUBLISH_MATRIX, type Answer, type Check} from '../lib/publish-matrix'
+import type {PublishingResult, PublishRowResult} from '../lib/results'
+
+/** The proxy's revalidation window (proxy_cache_valid in deploy/nginx.conf). */
+export const PROXY_WINDOW_S = 2
+const TARGET_MS = 5_000
+const GIVE_UP_MS = 30_000
+const POLL_MS = 100
+
+async function answer(url: string): Promise<Answer> {
+  const response = await request(url)
+  return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
+}
+
+/** Milliseconds until every check holds at `base`, polled together; null if some never did. */
+async function timeUntilShown(
+  base: string,
+  checks: Check[],
+  since: number,
+): Promise<{ms: number | null; failed: string[]}> {
+  let open = checks
+  while (open.length && performance.now() - since < GIVE_UP_MS) {
+    const held = await Promise.all(
+      open.map(async (check) => check.holds(await answer(`${base}${check.path}`))),
+    )
+    open = open.filter((_, index) => !held[index])
+    if (open.length) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  }
+  return open.length
+    ? {ms: null, failed: open.map((check) => `${check.path} ${check.expect}`)}
+    : {ms: performance.now() - since, failed: []}
+}
+
+async function writeDataset(file: string, documents: SanityDocument[]) {
+  await writeFile(`${file}.tmp`, documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+  await rename(`${file}.tmp`, file)
+}
+
+export async function measurePublishing(
+  appUrl: string,
+  proxyUrl: string,
+  datasetFile: string,
+  webhookSecret: string,
+): Promise<PublishingResult> {
+  let documents = parseDataset(await readFile(datasetFile, 'utf8'), datasetFile)
+  const rows: PublishRowResult[] = []
+  for (const row of PUBLISH_MATRIX) {
+    const checks = row.checks(documents)
+    // Readers have seen every page before the publish, so Next and the proxy both hold it.
+    for (const check of checks)
+      await Promise.all([answer(`${appUrl}${check.path}`), answer(`${proxyUrl}${check.path}`)])
+    const before = documents.find((doc) => doc._id === row.id) ?? null
+    documents = row.edit(documents)
+    const after = documents.find((doc) => doc._id === row.id) ?? null
+    await writeDataset(datasetFile, documents)
+    const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
+    const webhook = await request(`${appUrl}/api/revalidate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), webhookSecret),
+      },
+      body,
+    })
+    if (webhook.status !== 200) throw new Error(`the webhook for "${row.name}" answered ${webhook.status}`)
+    const answered = performance.now()
+    const [origin, proxy] = await Promise.all([
+      timeUntilShown(appUrl, checks, answered),
+      timeUntilShown(proxyUrl, checks, answered),
+    ])
+    rows.push({
+      name: row.name,
+      reaches: row.reaches,
+      pages: checks.length,
+      originVisibleMs: origin.ms,
+      proxyVisibleMs: proxy.ms,
+      failed: [...new Set([...origin.failed, ...proxy.failed])],
+    })
+  }
+  return {
+    proxyWindowS: PROXY_WINDOW_S,
+    targetMs: TARGET_MS,
+    rows,
+    pass: rows.every((row) => row.proxyVisibleMs !== null && row.proxyVisibleMs < TARGET_MS),
+  }
+}
