@@ -7,6 +7,7 @@ import {structureTool} from 'sanity/structure'
 import {sanityProject, STUDIO_PATH} from './sanity/env'
 import {presentationResolve} from './sanity/locations'
 import {schemaTypes} from './sanity/schemaTypes'
+import {recordPreviousSlug} from './sanity/actions/record-previous-slug'
 import {linksTool} from './sanity/tools/links'
 import {feedbackTool} from './sanity/tools/feedback'
 import {defaultDocumentNode, structure} from './sanity/structure'
@@ -25,6 +26,11 @@ export default defineConfig({
   schema: {
     types: schemaTypes,
     templates: (templates) => [...templates, termInCategoryTemplate],
+  },
+  document: {
+    // Every published type has previous slugs: a new slug keeps the old address redirecting.
+    actions: (actions) =>
+      actions.map((action) => (action.action === 'publish' ? recordPreviousSlug(action) : action)),
   },
   tools: (tools) => [...tools, linksTool, feedbackTool()],
   plugins: [

@@ -70,6 +70,14 @@ export const TERM_NAMES_QUERY = defineQuery(`*[_type == "term" && defined(slug.c
   previousSlugs
 }`)
 
+/**
+ * The current slug of the guide, author or category that once had `$slug`: its old address
+ * redirects there. (Terms also answer to aliases: TERM_NAMES_QUERY.)
+ */
+export const MOVED_PAGE_QUERY = defineQuery(
+  `*[_type == $type && $slug in previousSlugs && defined(slug.current)][0].slug.current`,
+)
+
 export const AUTHOR_QUERY = defineQuery(`*[_type == "author" && slug.current == $slug][0]{
   _id,
   name,

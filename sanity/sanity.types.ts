@@ -159,6 +159,7 @@ export type Guide = {
   _rev: string
   title: string
   slug: Slug
+  previousSlugs?: Array<string>
   summary: string
   author: AuthorReference
   updated: string
@@ -196,6 +197,7 @@ export type Author = {
   _rev: string
   name: string
   slug: Slug
+  previousSlugs?: Array<string>
   role: string
   bio: string
   image?: {
@@ -216,6 +218,7 @@ export type Category = {
   _rev: string
   title: string
   slug: Slug
+  previousSlugs?: Array<string>
   description: string
 }
 
@@ -860,6 +863,11 @@ export type TERM_NAMES_QUERY_RESULT = Array<{
 }>
 
 // Source: sanity/queries.ts
+// Variable: MOVED_PAGE_QUERY
+// Query: *[_type == $type && $slug in previousSlugs && defined(slug.current)][0].slug.current
+export type MOVED_PAGE_QUERY_RESULT = string | null
+
+// Source: sanity/queries.ts
 // Variable: AUTHOR_QUERY
 // Query: *[_type == "author" && slug.current == $slug][0]{  _id,  name,  "slug": slug.current,  role,  bio,  image,  "terms": *[_type == "term" && author._ref == ^._id && defined(slug.current)] | order(lower(title) asc){_id, title, "slug": slug.current, shortDefinition, difficulty}}
 export type AUTHOR_QUERY_RESULT = {
@@ -1038,6 +1046,7 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
       _rev: string
       name: string
       slug: Slug
+      previousSlugs?: Array<string>
       role: string
       bio: string
       image?: {
@@ -1057,6 +1066,7 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
       _rev: string
       title: string
       slug: Slug
+      previousSlugs?: Array<string>
       description: string
     }
   | {
@@ -1067,6 +1077,7 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
       _rev: string
       title: string
       slug: Slug
+      previousSlugs?: Array<string>
       summary: string
       author: AuthorReference
       updated: string

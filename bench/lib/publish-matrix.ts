@@ -255,6 +255,32 @@ export const PUBLISH_MATRIX: Row[] = [
     },
   },
   {
+    name: 'guide slug',
+    reaches:
+      'the new address serves; the old one 308s to it; `/guides` and the terms that list it link the new address; the sitemap',
+    id: 'guide-measuring-seo-performance',
+    // As the Studio publishes a new slug: the old one is kept among the previous slugs.
+    edit: edited('guide-measuring-seo-performance', (doc) => ({
+      ...doc,
+      slug: {_type: 'slug', current: 'measuring-seo-performance-moved'},
+      previousSlugs: ['measuring-seo-performance'],
+    })),
+    checks: (documents) => {
+      const guide = documents.find((doc) => doc._id === 'guide-measuring-seo-performance')!
+      const moved = '/guides/measuring-seo-performance-moved'
+      return [
+        shows(String(guide.title))(moved),
+        redirectsTo(moved)('/guides/measuring-seo-performance'),
+        ...unique([
+          '/guides',
+          ...linkerPages(documents, guide._id).filter((page) => page.startsWith('/glossary/')),
+        ]).map(linksTo(moved)),
+        shows(`${moved}</loc>`)('/sitemap.xml'),
+        noLinkTo('/guides/measuring-seo-performance')('/sitemap.xml'),
+      ]
+    },
+  },
+  {
     name: 'guide body gains a term link',
     reaches: 'its page (the link and "Terms in this guide"); the linked term\'s Referenced By',
     id: 'guide-local-seo-foundations',

@@ -18,6 +18,26 @@ export const PROXY_WINDOW_S = 2
 const TARGET_MS = 5_000
 const GIVE_UP_MS = 30_000
 const POLL_MS = 100
+/**
+ * At benchmark sizes an author is credited on thousands of term pages. Polling them all would
+ * time how fast one server re-renders thousands of pages, not how soon a reader sees the change:
+ * every page other than a term's is checked, and an even spread of the term pages up to this many.
+ */
+const TERM_PAGES_CHECKED = 40
+
+function sample(checks: Check[]): Check[] {
+  const termPages = checks.filter(
+    (check) => /^\/glossary\/[^/]+$/.test(check.path) && !check.path.includes('/letter'),
+  )
+  const step = Math.max(1, termPages.length / TERM_PAGES_CHECKED)
+  const kept = new Set(
+    Array.from(
+      {length: Math.min(termPages.length, TERM_PAGES_CHECKED)},
+      (_, i) => termPages[Math.floor(i * step)],
+    ),
+  )
+  return checks.filter((check) => !termPages.includes(check) || kept.has(check))
+}
 
 async function answer(url: string): Promise<Answer> {
   const response = await request(url)
@@ -57,7 +77,8 @@ export async function measurePublishing(
   let documents = parseDataset(await readFile(datasetFile, 'utf8'), datasetFile)
   const rows: PublishRowResult[] = []
   for (const row of PUBLISH_MATRIX) {
-    const checks = row.checks(documents)
+    const every = row.checks(documents)
+    const checks = sample(every)
     // Readers have seen every page before the publish, so Next and the proxy both hold it.
     for (const check of checks)
       await Promise.all([answer(`${appUrl}${check.path}`), answer(`${proxyUrl}${check.path}`)])
@@ -83,7 +104,8 @@ export async function measurePublishing(
     rows.push({
       name: row.name,
       reaches: row.reaches,
-      pages: checks.length,
+      pages: every.length,
+      checked: checks.length,
       originVisibleMs: origin.ms,
       proxyVisibleMs: proxy.ms,
       failed: [...new Set([...origin.failed, ...proxy.failed])],
@@ -91,6 +113,7 @@ export async function measurePublishing(
   }
   return {
     proxyWindowS: PROXY_WINDOW_S,
+    termPagesChecked: TERM_PAGES_CHECKED,
     targetMs: TARGET_MS,
     rows,
     pass: rows.every((row) => row.proxyVisibleMs !== null && row.proxyVisibleMs < TARGET_MS),

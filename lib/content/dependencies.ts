@@ -56,6 +56,7 @@ export const SHOWN_FIELDS: Record<PublishedType, Record<string, readonly Surface
     updated: ['page', 'lists'],
     author: ['page', 'lists'],
     body: ['page'],
+    previousSlugs: ['lists'],
   },
   author: {
     name: ['page', 'linkers', 'lists'],
@@ -63,10 +64,12 @@ export const SHOWN_FIELDS: Record<PublishedType, Record<string, readonly Surface
     role: ['page', 'linkers'],
     bio: ['page'],
     image: ['page'],
+    previousSlugs: ['lists'],
   },
   category: {
     title: ['page', 'linkers', 'lists'],
     slug: ['page', 'linkers', 'lists'],
     description: ['page', 'lists'],
+    previousSlugs: ['lists'],
   },
 }

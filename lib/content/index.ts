@@ -9,6 +9,7 @@ import {
   GUIDE_INDEX_QUERY,
   GUIDE_QUERY,
   GUIDE_SLUGS_QUERY,
+  MOVED_PAGE_QUERY,
   CATEGORIES_QUERY,
   CATEGORY_QUERY,
   RECENT_TERMS_QUERY,
@@ -28,6 +29,7 @@ import type {
   GUIDE_INDEX_QUERY_RESULT,
   GUIDE_QUERY_RESULT,
   GUIDE_SLUGS_QUERY_RESULT,
+  MOVED_PAGE_QUERY_RESULT,
   CATEGORIES_QUERY_RESULT,
   CATEGORY_QUERY_RESULT,
   RECENT_TERMS_QUERY_RESULT,
@@ -45,7 +47,7 @@ import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {createSanitySource} from './sanity-source'
 import type {ContentSource, QueryParams} from './source'
-import {PUBLISHED_TYPES, tags} from './tags'
+import {PUBLISHED_TYPES, tags, type PublishedType} from './tags'
 import {termUrlSegments} from './term-names'
 
 export type Term = NonNullable<TERM_QUERY_RESULT>
@@ -135,6 +137,15 @@ export async function findTermRedirect(segment: string, options?: ReadOptions): 
   const names = await read<TERM_NAMES_QUERY_RESULT>(TERM_NAMES_QUERY, {}, [tags.list('term')], options)
   const owner = termUrlSegments(names).get(segment)
   return owner && owner !== segment ? owner : null
+}
+
+/** Where an old address of a guide, author or category page leads now: its current slug, or null. */
+export function findMovedPage(
+  type: Exclude<PublishedType, 'term'>,
+  slug: string,
+  options?: ReadOptions,
+): Promise<MOVED_PAGE_QUERY_RESULT> {
+  return read(MOVED_PAGE_QUERY, {type, slug}, [tags.list(type)], options)
 }
 
 export function getAuthor(slug: string, options?: ReadOptions): Promise<AUTHOR_QUERY_RESULT> {

@@ -80,12 +80,14 @@ function fixture(): Omit<BenchResults, 'targets'> {
     publishing: {
       status: 'ok',
       proxyWindowS: 2,
+      termPagesChecked: 40,
       targetMs: 5000,
       rows: [
         {
           name: 'term title',
           reaches: 'its page',
           pages: 30,
+          checked: 30,
           originVisibleMs: 1200,
           proxyVisibleMs: 3100,
           failed: [],
@@ -93,7 +95,8 @@ function fixture(): Omit<BenchResults, 'targets'> {
         {
           name: 'author name',
           reaches: 'their page',
-          pages: 12,
+          pages: 3400,
+          checked: 44,
           originVisibleMs: 900,
           proxyVisibleMs: 5200,
           failed: [],
@@ -102,6 +105,7 @@ function fixture(): Omit<BenchResults, 'targets'> {
           name: 'term deleted',
           reaches: 'gone',
           pages: 9,
+          checked: 9,
           originVisibleMs: null,
           proxyVisibleMs: null,
           failed: ['/glossary 404'],
@@ -235,6 +239,7 @@ describe('renderReport', () => {
   it('tables what each publish changes and how long it took, with the pages that never showed it', () => {
     expect(report).toContain('| term title | its page | 30 | 1.2 s | 3.1 s |')
     expect(report).toContain('| term deleted | gone — **never showed:** /glossary 404 | 9 | never | never |')
+    expect(report).toContain('| author name | their page | 3,400 (44) | 0.9 s | 5.2 s |')
   })
 })
 

@@ -14,6 +14,8 @@ import {PUBLISH_NEIGHBOURS_QUERY} from '@/sanity/queries'
 import type {PUBLISH_NEIGHBOURS_QUERY_RESULT} from '@/sanity/sanity.types'
 
 const DATASET = path.join(__dirname, '../../sanity/seed/dataset.ndjson')
+/** An old slug a document gains in one of the edits, so the redirect look-ups have one to find. */
+const OLD_ADDRESS = 'an-old-address'
 
 /** A query as a page or route runs it: the query, its parameters and the tags its answer is cached under. */
 type Read = {query: string; params: Record<string, unknown>; tags: string[]}
@@ -47,6 +49,7 @@ async function readEverything(documents: SanityDocument[]): Promise<void> {
     content.listRecentTerms(),
     content.listPublishedPages(),
     content.listTermRevisions(),
+    ...(['guide', 'author', 'category'] as const).map((type) => content.findMovedPage(type, OLD_ADDRESS)),
   ])
 }
 
@@ -87,6 +90,10 @@ function mutationsOf(doc: SanityDocument, documents: SanityDocument[]): Mutation
       typeof ref?._ref === 'string' ? moved(ref as {_ref: string}, documents) : edited(value, field)
     if (next !== undefined)
       mutations.push({what: `${doc._id}.${field}`, id: doc._id, apply: replace({...doc, [field]: next})})
+  }
+  if (!doc.previousSlugs) {
+    const moved = {...doc, previousSlugs: [OLD_ADDRESS]}
+    mutations.push({what: `${doc._id}.previousSlugs added`, id: doc._id, apply: replace(moved)})
   }
   mutations.push({what: `${doc._id} deleted`, id: doc._id, apply: replace(null)})
   const created = {

@@ -1,6 +1,8 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
+import {previousSlugsField} from '../fields/previous-slugs'
+
 export const authorType = defineType({
   name: 'author',
   title: 'Author',
@@ -23,6 +25,7 @@ export const authorType = defineType({
       options: {source: 'name', maxLength: 96},
       validation: (rule) => rule.required().error('Generate a slug from the name.'),
     }),
+    previousSlugsField(),
     defineField({
       name: 'role',
       title: 'Role',

@@ -1,6 +1,8 @@
 import {TagIcon} from '@sanity/icons/Tag'
 import {defineField, defineType} from 'sanity'
 
+import {previousSlugsField} from '../fields/previous-slugs'
+
 export const categoryType = defineType({
   name: 'category',
   title: 'Category',
@@ -23,6 +25,7 @@ export const categoryType = defineType({
       options: {source: 'title', maxLength: 96},
       validation: (rule) => rule.required().error('Generate a slug from the title.'),
     }),
+    previousSlugsField(),
     defineField({
       name: 'description',
       title: 'Description',

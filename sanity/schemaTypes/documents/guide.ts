@@ -1,6 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineField, defineType} from 'sanity'
 
+import {previousSlugsField} from '../fields/previous-slugs'
 import {SAFE_URL_SCHEMES} from '../objects/block-content'
 
 type GuideDraft = {externalUrl?: string; body?: unknown[]}
@@ -27,6 +28,7 @@ export const guideType = defineType({
       options: {source: 'title', maxLength: 96},
       validation: (rule) => rule.required().error('Generate a slug from the title.'),
     }),
+    previousSlugsField(),
     defineField({
       name: 'summary',
       title: 'Summary',

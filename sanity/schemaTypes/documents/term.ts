@@ -1,6 +1,7 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {previousSlugsField} from '../fields/previous-slugs'
 import {TermFormInput} from '../../components/term-form-input'
 import {checkAliasesUnique, isTermSlugUnique} from '../../lib/term-uniqueness'
 
@@ -202,23 +203,7 @@ export const termType = defineType({
       options: {dateFormat: 'D MMM YYYY'},
       validation: (rule) => rule.required().error('Set the date this term was last reviewed.'),
     }),
-    defineField({
-      name: 'previousSlugs',
-      title: 'Previous slugs',
-      description: 'Old addresses of this page. Each redirects here permanently.',
-      type: 'array',
-      group: 'publishing',
-      of: [
-        defineArrayMember({
-          type: 'string',
-          validation: (rule) =>
-            rule
-              .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {name: 'slug'})
-              .error('Use lower-case words joined by hyphens.'),
-        }),
-      ],
-      validation: (rule) => rule.unique().error('Each old slug only once.'),
-    }),
+    previousSlugsField('publishing'),
     defineField({name: 'seo', title: 'Search engines', type: 'seo', group: 'publishing'}),
   ],
   preview: {

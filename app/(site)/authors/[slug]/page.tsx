@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound} from 'next/navigation'
+import {notFound, permanentRedirect} from 'next/navigation'
 
 import {DifficultyBadge} from '@/components/difficulty-badge'
-import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
+import {findMovedPage, getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
 import {absoluteUrl, authorPath, termPath} from '@/lib/site'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
@@ -17,12 +17,17 @@ export async function generateStaticParams() {
 
 async function loadAuthor(slug: string, options?: ReadOptions) {
   const author = await getAuthor(slug, options)
-  if (!author) notFound()
-  return author
+  if (author) return author
+  // A slug the author had before: their old address keeps working.
+  const moved = await findMovedPage('author', slug)
+  if (moved) permanentRedirect(authorPath(moved))
+  notFound()
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
-  const author = await loadAuthor((await params).slug)
+  // Redirects and 404s are the page's job; answering them here too would send them twice.
+  const author = await getAuthor((await params).slug)
+  if (!author) return {}
   return {
     title: author.name,
     description: author.bio,

@@ -1,10 +1,10 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound} from 'next/navigation'
+import {notFound, permanentRedirect} from 'next/navigation'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {PortableText} from '@/components/portable-text'
-import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
+import {findMovedPage, getGuide, listGuideSlugs, type Guide} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {absoluteUrl, authorPath, guidePath} from '@/lib/site'
 
@@ -26,8 +26,11 @@ export async function generateStaticParams() {
  */
 async function loadGuide(slug: string): Promise<Guide> {
   const guide = await getGuide(slug, {stega: true})
-  if (!guide || guide.externalUrl || !guide.body?.length) notFound()
-  return guide
+  if (guide && !guide.externalUrl && guide.body?.length) return guide
+  // A slug the guide had before: its old address keeps working.
+  const moved = guide ? null : await findMovedPage('guide', slug)
+  if (moved) permanentRedirect(guidePath(moved))
+  notFound()
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {

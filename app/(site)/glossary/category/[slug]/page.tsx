@@ -1,12 +1,12 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound} from 'next/navigation'
+import {notFound, permanentRedirect} from 'next/navigation'
 import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
-import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
+import {findMovedPage, getCategory, listCategories, type ReadOptions} from '@/lib/content'
 import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
@@ -21,12 +21,17 @@ export async function generateStaticParams() {
 
 async function loadCategory(slug: string, options?: ReadOptions) {
   const category = await getCategory(slug, options)
-  if (!category) notFound()
-  return category
+  if (category) return category
+  // A slug the category had before: its old address keeps working.
+  const moved = await findMovedPage('category', slug)
+  if (moved) permanentRedirect(categoryPath(moved))
+  notFound()
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
-  const category = await loadCategory((await params).slug)
+  // Redirects and 404s are the page's job; answering them here too would send them twice.
+  const category = await getCategory((await params).slug)
+  if (!category) return {}
   const url = absoluteUrl(categoryPath(category.slug))
   const title = `${category.title} terms`
   return {
