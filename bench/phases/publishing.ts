@@ -39,9 +39,15 @@ function sample(checks: Check[]): Check[] {
   return checks.filter((check) => !termPages.includes(check) || kept.has(check))
 }
 
-async function answer(url: string): Promise<Answer> {
-  const response = await request(url)
-  return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
+async function answer(url: string, attempt = 1): Promise<Answer> {
+  try {
+    const response = await request(url)
+    return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
+  } catch (error) {
+    // A kept-alive connection the server closed just as it was reused: ask again on a new one.
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' && attempt < 3) return answer(url, attempt + 1)
+    throw error
+  }
 }
 
 /** Milliseconds until every check holds at `base`, polled together; null if some never did. */

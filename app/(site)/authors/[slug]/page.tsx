@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound, permanentRedirect} from 'next/navigation'
 
 import {DifficultyBadge} from '@/components/difficulty-badge'
-import {findMovedPage, getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
+import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
+import {redirectFromOldSlug} from '@/lib/moved-page'
 import {absoluteUrl, authorPath, termPath} from '@/lib/site'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
@@ -17,11 +17,7 @@ export async function generateStaticParams() {
 
 async function loadAuthor(slug: string, options?: ReadOptions) {
   const author = await getAuthor(slug, options)
-  if (author) return author
-  // A slug the author had before: their old address keeps working.
-  const moved = await findMovedPage('author', slug)
-  if (moved) permanentRedirect(authorPath(moved))
-  notFound()
+  return author ?? redirectFromOldSlug('author', slug, authorPath)
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {

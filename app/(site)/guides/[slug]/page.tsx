@@ -1,10 +1,11 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound, permanentRedirect} from 'next/navigation'
+import {notFound} from 'next/navigation'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {PortableText} from '@/components/portable-text'
-import {findMovedPage, getGuide, listGuideSlugs, type Guide} from '@/lib/content'
+import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
+import {redirectFromOldSlug} from '@/lib/moved-page'
 import {formatDate} from '@/lib/dates'
 import {absoluteUrl, authorPath, guidePath} from '@/lib/site'
 
@@ -27,10 +28,8 @@ export async function generateStaticParams() {
 async function loadGuide(slug: string): Promise<Guide> {
   const guide = await getGuide(slug, {stega: true})
   if (guide && !guide.externalUrl && guide.body?.length) return guide
-  // A slug the guide had before: its old address keeps working.
-  const moved = guide ? null : await findMovedPage('guide', slug)
-  if (moved) permanentRedirect(guidePath(moved))
-  notFound()
+  if (guide) notFound()
+  return redirectFromOldSlug('guide', slug, guidePath)
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {

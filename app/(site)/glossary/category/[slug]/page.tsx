@@ -1,12 +1,12 @@
 import type {Metadata} from 'next'
 import Link from 'next/link'
-import {notFound, permanentRedirect} from 'next/navigation'
 import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
 import {TermList} from '@/components/term-list'
-import {findMovedPage, getCategory, listCategories, type ReadOptions} from '@/lib/content'
+import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
+import {redirectFromOldSlug} from '@/lib/moved-page'
 import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
@@ -21,11 +21,7 @@ export async function generateStaticParams() {
 
 async function loadCategory(slug: string, options?: ReadOptions) {
   const category = await getCategory(slug, options)
-  if (category) return category
-  // A slug the category had before: its old address keeps working.
-  const moved = await findMovedPage('category', slug)
-  if (moved) permanentRedirect(categoryPath(moved))
-  notFound()
+  return category ?? redirectFromOldSlug('category', slug, categoryPath)
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
