@@ -192,7 +192,7 @@ export const PUBLISH_MATRIX: Row[] = [
           ...linkerPages(documents, term._id),
           ...pageOf(documents, refOf(term, 'author')),
           ...pageOf(documents, refOf(term, 'category')),
-          '/glossary',
+          ...indexPage(documents, term._id),
           '/glossary/letter/a',
         ]).map(linksTo(moved)),
         shows(`/glossary/anchor-text-moved</loc>`)('/sitemap.xml'),
