@@ -23,6 +23,27 @@ export type Row = {
   checks: (documents: SanityDocument[]) => Check[]
 }
 
+/**
+ * Polls every check together, each until it holds, for at most `budgetMs` after `since`
+ * (performance.now()); returns the time from `since` until all held (null if some never did)
+ * and those that never did.
+ */
+export async function pollChecks(
+  checks: Check[],
+  read: (path: string) => Promise<Answer>,
+  {since, budgetMs, everyMs}: {since: number; budgetMs: number; everyMs: number},
+): Promise<{ms: number | null; failed: string[]}> {
+  let open = checks
+  while (open.length && performance.now() - since < budgetMs) {
+    const held = await Promise.all(open.map(async (check) => check.holds(await read(check.path))))
+    open = open.filter((_, index) => !held[index])
+    if (open.length) await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+  return open.length
+    ? {ms: null, failed: open.map((check) => `${check.path} ${check.expect}`)}
+    : {ms: performance.now() - since, failed: []}
+}
+
 const slugOf = (doc: SanityDocument) => (doc.slug as {current: string}).current
 
 const isLinkTo = (doc: SanityDocument, id: string) => JSON.stringify(doc).includes(`"_ref":"${id}"`)

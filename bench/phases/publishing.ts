@@ -10,7 +10,7 @@ import {encodeSignatureHeader} from '@sanity/webhook'
 
 import {parseDataset, type SanityDocument} from '../../lib/content/dataset'
 import {request} from '../lib/http'
-import {PUBLISH_MATRIX, type Answer, type Check} from '../lib/publish-matrix'
+import {pollChecks, PUBLISH_MATRIX, type Answer, type Check} from '../lib/publish-matrix'
 import type {PublishingResult, PublishRowResult} from '../lib/results'
 
 /** The proxy's revalidation window (proxy_cache_valid in deploy/nginx.conf). */
@@ -26,9 +26,7 @@ const POLL_MS = 100
 const TERM_PAGES_CHECKED = 40
 
 function sample(checks: Check[]): Check[] {
-  const termPages = checks.filter(
-    (check) => /^\/glossary\/[^/]+$/.test(check.path) && !check.path.includes('/letter'),
-  )
+  const termPages = checks.filter((check) => /^\/glossary\/[^/]+$/.test(check.path))
   const step = Math.max(1, termPages.length / TERM_PAGES_CHECKED)
   const kept = new Set(
     Array.from(
@@ -48,25 +46,6 @@ async function answer(url: string, attempt = 1): Promise<Answer> {
     if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' && attempt < 3) return answer(url, attempt + 1)
     throw error
   }
-}
-
-/** Milliseconds until every check holds at `base`, polled together; null if some never did. */
-async function timeUntilShown(
-  base: string,
-  checks: Check[],
-  since: number,
-): Promise<{ms: number | null; failed: string[]}> {
-  let open = checks
-  while (open.length && performance.now() - since < GIVE_UP_MS) {
-    const held = await Promise.all(
-      open.map(async (check) => check.holds(await answer(`${base}${check.path}`))),
-    )
-    open = open.filter((_, index) => !held[index])
-    if (open.length) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-  }
-  return open.length
-    ? {ms: null, failed: open.map((check) => `${check.path} ${check.expect}`)}
-    : {ms: performance.now() - since, failed: []}
 }
 
 async function writeDataset(file: string, documents: SanityDocument[]) {
@@ -102,10 +81,10 @@ export async function measurePublishing(
       body,
     })
     if (webhook.status !== 200) throw new Error(`the webhook for "${row.name}" answered ${webhook.status}`)
-    const answered = performance.now()
+    const polling = {since: performance.now(), budgetMs: GIVE_UP_MS, everyMs: POLL_MS}
     const [origin, proxy] = await Promise.all([
-      timeUntilShown(appUrl, checks, answered),
-      timeUntilShown(proxyUrl, checks, answered),
+      pollChecks(checks, (path) => answer(`${appUrl}${path}`), polling),
+      pollChecks(checks, (path) => answer(`${proxyUrl}${path}`), polling),
     ])
     rows.push({
       name: row.name,

@@ -2,7 +2,7 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from
 import os from 'node:os'
 import path from 'node:path'
 
-import {PUBLISH_MATRIX, type Check, type Row} from '@/bench/lib/publish-matrix'
+import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
 import {startContentLake, type ContentLake} from './support/content-lake'
@@ -51,20 +51,6 @@ function publishMatrix(start: (documents: SanityDocument[]) => Promise<Site>) {
     return (JSON.parse(response.body) as {revalidated: string[]}).revalidated
   }
 
-  /** The checks that still fail when the window closes (each polled until it holds). */
-  async function failing(checks: Check[]): Promise<string[]> {
-    const deadline = Date.now() + VISIBLE_WITHIN_MS
-    let open = checks
-    while (open.length && Date.now() < deadline) {
-      const results = await Promise.all(
-        open.map(async (check) => check.holds(await rawRequest(url(check.path)))),
-      )
-      open = open.filter((_, index) => !results[index])
-      if (open.length) await new Promise((resolve) => setTimeout(resolve, 300))
-    }
-    return open.map((check) => `${check.path} ${check.expect}`)
-  }
-
   /** A prerendered term page no webhook has refreshed, and when its HTML was last written. */
   function untouchedPage(): {pathname: string; html: string; writtenAt: number} {
     const term = documents.find((doc) => {
@@ -90,7 +76,12 @@ function publishMatrix(start: (documents: SanityDocument[]) => Promise<Site>) {
       for (const tag of revalidated) touched.add(tag)
       const outside = untouchedPage()
 
-      await expect(failing(checks)).resolves.toEqual([])
+      const shown = await pollChecks(checks, (pathname) => rawRequest(url(pathname)), {
+        since: performance.now(),
+        budgetMs: VISIBLE_WITHIN_MS,
+        everyMs: 300,
+      })
+      expect(shown.failed).toEqual([])
 
       // A visit to a page the change does not reach serves it from the cache, as it was.
       expect((await rawRequest(url(outside.pathname))).status).toBe(200)
