@@ -1,10 +1,14 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 
+import type {Browser} from 'playwright-core'
+
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
 
+import {launchBrowser, withPage} from './support/browser'
 import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest, setCookie} from './support/http'
+import {fakeSanityApi} from './support/sanity-api'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
 
@@ -48,6 +52,9 @@ const DRAFTS = [
 /** A term changed in a Content Release, not in its draft: shown only through the release's perspective. */
 const RELEASE = {id: 'term-title-tag', release: 'rSpring', text: 'Title Tag In The Spring Release'}
 
+/** What the editor types into the term's draft while the Presentation tool shows its page. */
+const LIVE_EDIT = 'SERP Edited While Watching'
+
 /** Every file under `dir`, for a search of what the server has stored. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, {recursive: true, encoding: 'utf8'})
@@ -66,6 +73,7 @@ describe('preview on every page, in Sanity mode', () => {
   let server: RunningServer
   let distDir: string
   let published: SanityDocument[]
+  let browser: Browser
   const url = (pathname: string) => `${server.url}${pathname}`
 
   beforeAll(async () => {
@@ -98,9 +106,11 @@ describe('preview on every page, in Sanity mode', () => {
       ...sanityFixtureEnv(lake.url, distDir),
       SANITY_API_READ_TOKEN: READ_TOKEN,
     })
+    browser = await launchBrowser()
   }, 90_000)
 
   afterAll(async () => {
+    await browser?.close()
     await server?.stop()
     await lake?.stop()
   })
@@ -149,6 +159,33 @@ describe('preview on every page, in Sanity mode', () => {
     expect((await rawRequest(url('/glossary/title-tag'))).body).not.toContain(RELEASE.text)
   }, 30_000)
 
+  it(
+    'refreshes the page in the Presentation tool as the draft changes, without a reload',
+    () =>
+      withPage(browser, 'presentation-live', async (page) => {
+        await fakeSanityApi(page, {lake, origin: server.url})
+        // The Presentation tool makes its own preview secret (through the stand-in) and opens the
+        // page in draft mode in its frame.
+        await page.goto(url('/studio/presentation?preview=%2Fglossary%2Fserp'))
+        const framed = page.frameLocator('iframe')
+        await framed.getByRole('heading', {level: 1, name: 'SERP Drafted In Preview'}).waitFor()
+        const frame = page.frames().find((candidate) => candidate.url().includes('/glossary/serp'))!
+        await frame.evaluate(() => Object.assign(window, {loadedOnce: true}))
+
+        // The editor types in the Studio: the Studio patches the draft in the Content Lake.
+        const typed = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
+          method: 'POST',
+          body: JSON.stringify({mutations: [{patch: {id: 'drafts.term-serp', set: {title: LIVE_EDIT}}}]}),
+        })
+        expect(typed.status).toBe(200)
+        await framed.getByRole('heading', {level: 1, name: LIVE_EDIT}).waitFor({timeout: 20_000})
+        await expect(frame.evaluate(() => 'loadedOnce' in window)).resolves.toBe(true)
+        // Visitors still get the published page.
+        expect((await rawRequest(url('/glossary/serp'))).body).not.toContain(LIVE_EDIT)
+      }),
+    90_000,
+  )
+
   it('keeps every draft out of the outputs others receive and out of what the server stores', async () => {
     const cookie = await draftModeCookies(`${RELEASE.release},drafts`)
     const outputs = [
@@ -172,7 +209,9 @@ describe('preview on every page, in Sanity mode', () => {
     )
     const drafted = stored.filter((file) => {
       const content = readFileSync(file, 'utf8')
-      return [...DRAFTS.map((draft) => draft.text), RELEASE.text].some((text) => content.includes(text))
+      return [...DRAFTS.map((draft) => draft.text), RELEASE.text, LIVE_EDIT].some((text) =>
+        content.includes(text),
+      )
     })
     expect(drafted).toEqual([])
   }, 60_000)

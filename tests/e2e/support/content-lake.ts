@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto'
 import {once} from 'node:events'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -57,6 +58,41 @@ const withConstantSlices = (query: string, params: Record<string, unknown>) =>
  */
 const withLegacyTextSearch = (query: string) => query.replace(/\btext::query\(/g, '(')
 
+/** The mutations the Studio sends (the Presentation tool's preview secret, for one): no more. */
+type Mutation =
+  | {createOrReplace: SanityDocument}
+  | {patch: {id: string; set: Record<string, unknown>}}
+  | {delete: {id?: string; query?: string}}
+
+/** Applies one transaction, stamping each written document with a new revision and time. */
+async function applyMutations(documents: SanityDocument[], mutations: Mutation[]) {
+  let next = documents
+  const stamp = (doc: SanityDocument): SanityDocument => ({
+    ...doc,
+    _rev: randomUUID(),
+    _updatedAt: new Date().toISOString(),
+  })
+  for (const mutation of mutations) {
+    if ('createOrReplace' in mutation) {
+      const doc = stamp(mutation.createOrReplace)
+      next = [...next.filter((d) => d._id !== doc._id), doc]
+    } else if ('patch' in mutation) {
+      const {id, set} = mutation.patch
+      next = next.map((d) => (d._id === id ? stamp({...d, ...set}) : d))
+    } else if (mutation.delete.id) {
+      next = next.filter((d) => d._id !== mutation.delete.id)
+    } else if (mutation.delete.query) {
+      const doomed = (await (await evaluate(parse(mutation.delete.query), {dataset: next})).get()) as
+        SanityDocument[] | null
+      const ids = new Set((doomed ?? []).map((d) => d._id))
+      next = next.filter((d) => !ids.has(d._id))
+    } else {
+      throw new Error(`No stand-in for the mutation ${JSON.stringify(mutation)}`)
+    }
+  }
+  return next
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = ''
   for await (const chunk of request) body += chunk
@@ -67,7 +103,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * A local stand-in for the Content Lake's query API (`/v<date>/data/query/<dataset>`, GET or
  * POST): it runs the GROQ it receives with groq-js over the documents it was given, honouring
  * the perspective, and records each query so tests can check what the site asked for. It also
- * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them.
+ * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them, and
+ * applies the few mutations the Studio sends (`/data/mutate/<dataset>`).
  */
 export async function startContentLake({
   documents,
@@ -86,6 +123,12 @@ export async function startContentLake({
     if (doc) {
       const ids = decodeURIComponent(doc[1]).split(',')
       response.end(JSON.stringify({documents: content.filter((d) => ids.includes(d._id)), omitted: []}))
+      return
+    }
+    if (/^\/v[\w-]+\/data\/mutate\/[\w-]+$/.test(url.pathname) && request.method === 'POST') {
+      const {mutations} = JSON.parse(await readBody(request)) as {mutations: Mutation[]}
+      content = await applyMutations(content, mutations)
+      response.end(JSON.stringify({transactionId: randomUUID(), results: []}))
       return
     }
     if (!/^\/v[\w-]+\/data\/query\/[\w-]+$/.test(url.pathname)) {

@@ -6,8 +6,8 @@ export const EDITOR = {id: 'e2e-editor', name: 'Test Editor', email: 'editor@exa
 
 /**
  * Answers, inside the browser, the hosted Sanity APIs the embedded Studio calls, so that it runs
- * offline: a signed-in editor with permission to edit, and the queries and documents of the
- * Content Lake stand-in. Calls about usage, announcements and add-ons, and the Studio's web font,
+ * offline: a signed-in editor with permission to edit, and the queries, documents and mutations
+ * of the Content Lake stand-in. Calls about usage, announcements and add-ons, and the Studio's web font,
  * get empty answers; the realtime socket connects and stays silent.
  */
 export async function fakeSanityApi(page: Page, {lake, origin}: {lake: ContentLake; origin: string}) {
@@ -27,7 +27,7 @@ export async function fakeSanityApi(page: Page, {lake, origin}: {lake: ContentLa
     if (url.hostname === 'design-system-static.sanity.io') {
       return route.fulfill({status: 200, contentType: 'font/woff2', headers: cors, body: ''})
     }
-    if (/\/data\/(query|doc)\//.test(path)) {
+    if (/\/data\/(query|doc|mutate)\//.test(path)) {
       const answer = await fetch(`${lake.url}${path}${url.search}`, {
         method: request.method(),
         body: request.postData() ?? undefined,
