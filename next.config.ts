@@ -1,10 +1,18 @@
+import path from 'node:path'
+
 import type {NextConfig} from 'next'
 
+import {sharedCacheUrl} from './lib/cache/redis-url.mjs'
 import {securityHeaders} from './lib/security-headers'
 
 // Extra builds (the browser suite's Sanity-mode fixture, the benchmark's dataset sizes) go to their
 // own folders, leaving `.next` to the developer.
 const distDir = process.env.NEXT_DIST_DIR || '.next'
+
+// With REDIS_URL every instance reads and writes one shared cache (README "Several instances");
+// without it, Next's own cache on this instance's disk and in its memory. Read when the server
+// starts, so one build runs either way.
+const sharedCache = sharedCacheUrl()
 
 const nextConfig: NextConfig = {
   distDir,
@@ -12,6 +20,9 @@ const nextConfig: NextConfig = {
   // bench/tsconfig.json instead, which extends ours, so Next leaves both files alone.
   typescript: distDir === '.next' ? undefined : {tsconfigPath: 'bench/tsconfig.json'},
   poweredByHeader: false,
+  cacheHandler: sharedCache ? path.resolve('lib/cache/shared-cache-handler.mjs') : undefined,
+  // An instance's own memory copy of a page would outlive a publish on another instance.
+  cacheMaxMemorySize: sharedCache ? 0 : undefined,
   headers: async () => securityHeaders(),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],

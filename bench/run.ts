@@ -328,7 +328,7 @@ async function main() {
     if (crawled.failed.length)
       console.error(`[bench] ${crawled.failed.length} pages failed: ${crawled.failed.slice(0, 5).join(', ')}`)
 
-    proxy = await startProxy(WORK_DIR, ports.proxy, ports.app)
+    proxy = await startProxy(WORK_DIR, ports.proxy, [ports.app])
     const proxyUrl = `http://127.0.0.1:${ports.proxy}`
     log('throughput…')
     const throughput = await withLock(lockFile, 'throughput', () =>

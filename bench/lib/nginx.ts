@@ -18,17 +18,20 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string, what: s
   return text.replace(new RegExp(pattern.source, 'm'), replacement)
 }
 
-/** The shipped config with the three settings that depend on where it runs replaced. */
+/**
+ * The shipped config with the settings that depend on where it runs replaced: its port, its cache
+ * folder, and the upstream's servers (one line per port, each with the shipped line's options).
+ */
 export function renderProxyConfig(
   shipped: string,
-  {port, upstreamPort, cacheDir}: {port: number; upstreamPort: number; cacheDir: string},
+  {port, upstreamPorts, cacheDir}: {port: number; upstreamPorts: number[]; cacheDir: string},
 ): string {
   let config = replaceOnce(shipped, /^(\s*)listen\s+[^;]+;/, `$1listen 127.0.0.1:${port};`, '`listen`')
   config = replaceOnce(
     config,
-    /^(\s*server\s+)127\.0\.0\.1:\d+(\s*;)/,
-    `$1127.0.0.1:${upstreamPort}$2`,
-    'upstream `server`',
+    /^(\s*server\s+)127\.0\.0\.1:\d+([^;\n]*;\n)(?:\s*server\s+127\.0\.0\.1:\d+[^;\n]*;\n)*/,
+    upstreamPorts.map((upstreamPort) => `$1127.0.0.1:${upstreamPort}$2`).join(''),
+    'list of upstream `server`s',
   )
   return replaceOnce(config, /^(proxy_cache_path\s+)\S+/, `$1${cacheDir}`, '`proxy_cache_path`')
 }

@@ -38,11 +38,11 @@ async function warmProxy(url: string) {
   throw new Error(`${url} never answered from the proxy's cache (X-Cache-Status: HIT)`)
 }
 
-export async function startProxy(workDir: string, port: number, upstreamPort: number): Promise<Managed> {
+export async function startProxy(workDir: string, port: number, upstreamPorts: number[]): Promise<Managed> {
   const dir = path.join(workDir, 'nginx-proxy')
   const body = renderProxyConfig(await readShippedProxyConfig(), {
     port,
-    upstreamPort,
+    upstreamPorts,
     cacheDir: path.join(dir, 'cache'),
   })
   const proxy = await startNginx('nginx proxy', dir, body)

@@ -30,6 +30,15 @@ describe('server start-up with a broken dataset', () => {
   })
 })
 
+describe('server start-up with a malformed REDIS_URL', () => {
+  it('stops with a message naming the variable', async () => {
+    const port = Number(process.env.E2E_PORT ?? 3210) + 51
+    const started = startNextServer(port, {REDIS_URL: 'http://cache.internal:6379'})
+    await expect(started).rejects.toThrow(/next start exited with 1/)
+    await expect(started).rejects.toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//)
+  })
+})
+
 /** The Node the project brings: the version of the platform binary package npm installed here. */
 function projectNodeVersion(): string {
   const binary = `node-${process.platform}-${process.arch}`

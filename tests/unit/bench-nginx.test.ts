@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import {mainConfig, renderProxyConfig, SHIPPED_PROXY_CONFIG, staticFileConfig} from '@/bench/lib/nginx'
 
-const place = {port: 8081, upstreamPort: 3230, cacheDir: '/tmp/bench-cache'}
+const place = {port: 8081, upstreamPorts: [3230, 3231], cacheDir: '/tmp/bench-cache'}
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0
 
 describe('the shipped proxy config, as the benchmark runs it', () => {
@@ -17,10 +17,14 @@ describe('the shipped proxy config, as the benchmark runs it', () => {
   it('gets the benchmark’s port, upstream and cache folder, and nothing else changes', () => {
     const rendered = renderProxyConfig(shipped, place)
     expect(rendered).toMatch(/^\s*listen 127\.0\.0\.1:8081;$/m)
-    expect(rendered).toMatch(/^\s*server 127\.0\.0\.1:3230;$/m)
+    const servers = rendered.match(/^\s*server 127\.0\.0\.1:\d+ [^;]*;$/gm)
+    expect(servers?.map((line) => line.trim())).toEqual([
+      'server 127.0.0.1:3230 max_fails=3 fail_timeout=10s;',
+      'server 127.0.0.1:3231 max_fails=3 fail_timeout=10s;',
+    ])
     expect(rendered).toMatch(/^proxy_cache_path \/tmp\/bench-cache levels=/m)
     const changed = rendered.split('\n').filter((line, index) => line !== shipped.split('\n')[index])
-    expect(changed).toHaveLength(3)
+    expect(changed).toHaveLength(4)
   })
 
   it('refuses a config where a setting it replaces is missing or repeated', () => {

@@ -58,7 +58,7 @@ async function freePort(): Promise<number> {
       const port = await freePort()
       const config = renderProxyConfig(await readShippedProxyConfig(), {
         port,
-        upstreamPort: (upstream.address() as AddressInfo).port,
+        upstreamPorts: [(upstream.address() as AddressInfo).port],
         cacheDir: path.join(dir, 'cache'),
       })
       nginx = await startNginx('nginx (draft mode)', dir, config)

@@ -1,0 +1,291 @@
+import {spawnSync} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
+import {once} from 'node:events'
+import {chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createServer, type AddressInfo} from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import {createClient} from '@redis/client'
+import {Client} from 'pg'
+
+import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib/nginx'
+import type {Managed} from '@/bench/lib/processes'
+import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
+import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
+
+import {rawRequest, type RawResponse} from './support/http'
+import {startRedis, startSilentServer} from './support/redis'
+import {root, startNextServer, type RunningServer} from './support/server'
+import {webhookHeaders} from './support/webhook'
+
+const WEBHOOK_SECRET = 'e2e-scale-out-secret'
+const VISIBLE_WITHIN_MS = 5000
+/** FEEDBACK_RATE_LIMIT for both instances: writes per reader per minute. */
+const RATE_LIMIT = 5
+/** A page must answer within this while Redis is down or hung (its command timeout is 500 ms). */
+const ANSWER_WITHIN_MS = 3000
+const PAGES = ['/glossary/backlink', '/glossary', '/guides/link-building-playbook', '/api/search?q=backlink']
+
+const adminUrl = process.env.TEST_DATABASE_URL
+const missing = [
+  !adminUrl && 'TEST_DATABASE_URL (a PostgreSQL server to create a database on)',
+  spawnSync('sh', ['-c', 'command -v redis-server']).status !== 0 && 'redis-server',
+  spawnSync('sh', ['-c', 'command -v nginx']).status !== 0 && 'nginx',
+].filter(Boolean)
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1')
+  await once(probe, 'listening')
+  const {port} = probe.address() as AddressInfo
+  probe.close()
+  await once(probe, 'close')
+  return port
+}
+
+async function admin(sql: string) {
+  const client = new Client({connectionString: adminUrl})
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** Reads a page and how long it took. */
+async function timed(url: string): Promise<RawResponse & {ms: number}> {
+  const started = performance.now()
+  const answer = await rawRequest(url)
+  return {...answer, ms: performance.now() - started}
+}
+
+/**
+ * Several instances, one truth: two `next start` instances, each on its own copy of the build
+ * (nothing shared on disk but the content), behind the shipped nginx config, sharing the Next
+ * cache on a real Redis and feedback on a real PostgreSQL.
+ */
+;(missing.length ? describe.skip : describe)(
+  `two instances behind nginx, sharing Redis and PostgreSQL${missing.length ? ` (skipped: no ${missing.join(', ')})` : ''}`,
+  () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'e2e-scale-out-'))
+    const datasetFile = path.join(scratch, 'dataset.ndjson')
+    const database = `scale_out_${randomBytes(6).toString('hex')}`
+    let documents: SanityDocument[]
+    let redisPort: number
+    let redis: Managed | undefined
+    let instances: Record<'a' | 'b', RunningServer>
+    let env: Record<string, string>
+    let nginx: Managed
+    let proxy: string
+
+    const publish = (next: SanityDocument[]) => {
+      documents = next
+      writeFileSync(datasetFile, next.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
+    }
+
+    async function startInstance(name: 'a' | 'b'): Promise<RunningServer> {
+      const distDir = `.next-scale-out-${name}`
+      rmSync(path.join(root, distDir), {recursive: true, force: true})
+      cpSync(path.join(root, '.next'), path.join(root, distDir), {recursive: true})
+      return startNextServer(0, {...env, NEXT_DIST_DIR: distDir})
+    }
+
+    /** Publishes a row of the publish matrix through instance A's webhook; returns the row's checks. */
+    async function publishRow(row: Row) {
+      const checks = row.checks(documents)
+      const before = documents.find((doc) => doc._id === row.id) ?? null
+      publish(row.edit(documents))
+      const after = documents.find((doc) => doc._id === row.id) ?? null
+      const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
+      const answer = await rawRequest(`${instances.a.url}/api/revalidate`, {
+        method: 'POST',
+        headers: await webhookHeaders(body, WEBHOOK_SECRET),
+        body,
+      })
+      expect(answer.status).toBe(200)
+      return {checks, since: performance.now()}
+    }
+
+    beforeAll(async () => {
+      const seed = path.join(root, 'sanity/seed/dataset.ndjson')
+      publish(parseDataset(readFileSync(seed, 'utf8'), seed))
+      redisPort = await freePort()
+      redis = await startRedis(redisPort)
+      await admin(`CREATE DATABASE ${database}`)
+      env = {
+        // The content both read: the Content Lake's part, played by one dataset file.
+        CONTENT_DATASET_FILE: datasetFile,
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        DATABASE_URL: Object.assign(new URL(adminUrl!), {pathname: `/${database}`}).toString(),
+        SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
+        FEEDBACK_RATE_LIMIT: String(RATE_LIMIT),
+      }
+      instances = {a: await startInstance('a'), b: await startInstance('b')}
+      const port = await freePort()
+      const dir = path.join(scratch, 'nginx')
+      // nginx's workers run as another user when the tests run as root: they must reach the cache.
+      chmodSync(scratch, 0o755)
+      const config = renderProxyConfig(await readShippedProxyConfig(), {
+        port,
+        upstreamPorts: [instances.a.url, instances.b.url].map((url) => Number(new URL(url).port)),
+        cacheDir: path.join(dir, 'cache'),
+      })
+      nginx = await startNginx('nginx (two instances)', dir, config)
+      proxy = `http://127.0.0.1:${port}`
+    }, 180_000)
+
+    afterAll(async () => {
+      await nginx?.stop()
+      await instances?.a.stop()
+      await instances?.b.stop()
+      await redis?.stop()
+      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {})
+      for (const name of ['a', 'b'])
+        rmSync(path.join(root, `.next-scale-out-${name}`), {recursive: true, force: true})
+      rmSync(scratch, {recursive: true, force: true})
+    })
+
+    it('shows a publish sent to instance A on instance B, directly and through nginx, within 5 s', async () => {
+      const row = PUBLISH_MATRIX.find((candidate) => candidate.name === 'term title')!
+      // Every page is in the shared cache before the publish, as B and the proxy have served it.
+      for (const check of row.checks(documents)) {
+        for (const base of [instances.b.url, proxy])
+          expect((await rawRequest(base + check.path)).status).toBe(200)
+      }
+      const {checks, since} = await publishRow(row)
+      for (const base of [instances.b.url, proxy]) {
+        const shown = await pollChecks(checks, (pathname) => rawRequest(base + pathname), {
+          since,
+          budgetMs: VISIBLE_WITHIN_MS,
+          everyMs: 250,
+        })
+        expect([base, shown.failed]).toEqual([base, []])
+      }
+    })
+
+    it('stores each of 200 readers’ votes once, alternating instances, and limits a reader on both', async () => {
+      const voteFrom = (instance: RunningServer, reader: string, vote: 'yes' | 'no') =>
+        rawRequest(`${instance.url}/api/feedback`, {
+          method: 'POST',
+          headers: {'content-type': 'application/json', 'x-forwarded-for': reader, 'user-agent': 'scale-out'},
+          body: JSON.stringify({term: 'serp', vote}),
+        })
+      // Each reader is an address (Next keeps an X-Forwarded-For it is given); one in four says no.
+      const readers = Array.from({length: 200}, (_, index) => `198.18.${index >> 8}.${index & 255}`)
+      const answers = await Promise.all(
+        readers.map((reader, index) =>
+          voteFrom(index % 2 ? instances.b : instances.a, reader, index % 4 ? 'yes' : 'no'),
+        ),
+      )
+      expect(answers.map((answer) => answer.status)).toEqual(readers.map(() => 200))
+      const summary = await rawRequest(`${instances.b.url}/api/feedback/summary`)
+      const serp = (
+        JSON.parse(summary.body) as {terms: {slug: string; allRevisions: {yes: number; no: number}}[]}
+      ).terms.find((term) => term.slug === 'serp')
+      expect(serp?.allRevisions).toMatchObject({yes: 150, no: 50})
+
+      // One reader uses up the minute's writes on A; B refuses the next one.
+      const reader = '192.0.2.99'
+      const intoMinute = Date.now() % 60_000
+      if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_100 - intoMinute))
+      for (let write = 0; write < RATE_LIMIT; write++) {
+        expect((await voteFrom(instances.a, reader, 'yes')).status).toBe(200)
+      }
+      expect((await voteFrom(instances.b, reader, 'yes')).status).toBe(429)
+    })
+
+    it('keeps answering while Redis is stopped, and shares a publish again once it is back', async () => {
+      await redis!.stop()
+      redis = undefined
+      for (const instance of [instances.a, instances.b]) {
+        for (const pathname of [...PAGES, '/api/terms/serp']) {
+          const answer = await timed(instance.url + pathname)
+          expect([pathname, answer.status, answer.ms < ANSWER_WITHIN_MS]).toEqual([pathname, 200, true])
+        }
+      }
+      redis = await startRedis(redisPort)
+      // The clients reconnect on their own (within 2 s) and use Redis again after a pause of 5 s.
+      await new Promise((resolve) => setTimeout(resolve, 7000))
+      for (const pathname of PAGES) await rawRequest(instances.b.url + pathname)
+      const {checks, since} = await publishRow(
+        PUBLISH_MATRIX.find((row) => row.name === 'term short definition')!,
+      )
+      for (const base of [instances.a.url, instances.b.url]) {
+        const shown = await pollChecks(checks, (pathname) => rawRequest(base + pathname), {
+          since,
+          budgetMs: VISIBLE_WITHIN_MS,
+          everyMs: 250,
+        })
+        expect([base, shown.failed]).toEqual([base, []])
+      }
+      for (const [name, instance] of Object.entries(instances)) {
+        const outages = instance.output().match(/\[shared cache\] unavailable/g) ?? []
+        expect([name, outages.length]).toEqual([name, 1])
+      }
+    }, 90_000)
+
+    it('reads a corrupt or foreign value under its keys as a miss, never an error', async () => {
+      for (const pathname of PAGES) await rawRequest(instances.a.url + pathname)
+      const client = createClient({url: env.REDIS_URL})
+      await client.connect()
+      let overwritten = 0
+      try {
+        for await (const keys of client.scanIterator({MATCH: 'glossary:*', TYPE: 'string'})) {
+          for (const key of keys) {
+            await client.set(
+              key,
+              overwritten++ % 2 ? 'not json {' : JSON.stringify({kind: 'APP_PAGE', html: 'foreign'}),
+            )
+          }
+        }
+      } finally {
+        client.destroy()
+      }
+      expect(overwritten).toBeGreaterThan(PAGES.length)
+      for (const instance of [instances.a, instances.b]) {
+        const page = await rawRequest(`${instance.url}/glossary/serp`)
+        expect(page.status).toBe(200)
+        expect(page.body).toContain('<h1')
+        expect(page.body).not.toContain('foreign')
+      }
+    })
+
+    it('answers within the bound while Redis accepts connections and never answers', async () => {
+      await redis!.stop()
+      redis = undefined
+      const silent = await startSilentServer(redisPort)
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 2500))
+        for (const instance of [instances.a, instances.b]) {
+          for (const pathname of PAGES) {
+            const answer = await timed(instance.url + pathname)
+            expect([pathname, answer.status, answer.ms < ANSWER_WITHIN_MS]).toEqual([pathname, 200, true])
+          }
+        }
+      } finally {
+        await silent.stop()
+        redis = await startRedis(redisPort)
+      }
+    }, 60_000)
+
+    it('serves every page from instance B through nginx, with no 5xx, when instance A is killed', async () => {
+      process.kill(-instances.a.process.pid!, 'SIGKILL')
+      await once(instances.a.process, 'exit')
+      const pathnames = [
+        ...PAGES,
+        '/glossary/serp',
+        '/glossary/letter/s',
+        '/api/terms/backlink',
+        '/sitemap.xml',
+      ]
+      const statuses: string[] = []
+      for (let round = 0; round < 3; round++) {
+        for (const pathname of pathnames)
+          statuses.push(`${pathname} ${(await rawRequest(proxy + pathname)).status}`)
+      }
+      expect(statuses.filter((line) => / 5\d\d$/.test(line))).toEqual([])
+      expect(statuses.filter((line) => !/ 200$/.test(line))).toEqual([])
+    })
+  },
+)
