@@ -1,6 +1,6 @@
 /**
  * `npm start`: builds the site when there is no build yet, then serves it on port 3000
- * (or $PORT). Builds again when asked with --rebuild.
+ * (or $PORT) from .next (or $NEXT_DIST_DIR). Builds again when asked with --rebuild.
  */
 import '../lib/runtime/require-node.mjs'
 
@@ -15,5 +15,6 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-if (process.argv.includes('--rebuild') || !existsSync('.next/BUILD_ID')) run(['build'])
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+if (process.argv.includes('--rebuild') || !existsSync(`${distDir}/BUILD_ID`)) run(['build'])
 run(['start', '--port', process.env.PORT ?? '3000'])

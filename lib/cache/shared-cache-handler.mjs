@@ -15,6 +15,7 @@ import {createClient} from '@redis/client'
 
 import {checkedSerializer, guardHandler} from './guarded-handler.mjs'
 import {sharedCacheUrl} from './redis-url.mjs'
+import {compareSharedSettings, sharedSettings} from './shared-settings.mjs'
 
 /** Redis answers a local network in a millisecond; a command still waiting after this is lost. */
 const COMMAND_TIMEOUT_MS = 500
@@ -40,9 +41,12 @@ CacheHandler.onCreation(async ({buildId}) => {
   // a page another instance already has; the client keeps trying after that on its own.
   const connecting = client.connect().catch(() => {})
   await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, CONNECT_TIMEOUT_MS))])
+  const prefix = keyPrefix(buildId?.trim())
+  if (client.isReady)
+    await compareSharedSettings(client, `${prefix}settings`, sharedSettings()).catch(() => {})
   const redis = createRedisHandler({
     client,
-    keyPrefix: keyPrefix(buildId?.trim()),
+    keyPrefix: prefix,
     timeoutMs: COMMAND_TIMEOUT_MS,
     valueSerializer: checkedSerializer,
   })

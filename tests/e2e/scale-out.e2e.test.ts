@@ -84,11 +84,14 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
       writeFileSync(datasetFile, next.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
     }
 
-    async function startInstance(name: 'a' | 'b'): Promise<RunningServer> {
+    async function startInstance(
+      name: string,
+      settings: Record<string, string> = {},
+    ): Promise<RunningServer> {
       const distDir = `.next-scale-out-${name}`
       rmSync(path.join(root, distDir), {recursive: true, force: true})
       cpSync(path.join(root, '.next'), path.join(root, distDir), {recursive: true})
-      return startNextServer(0, {...env, NEXT_DIST_DIR: distDir})
+      return startNextServer(0, {...env, ...settings, NEXT_DIST_DIR: distDir})
     }
 
     /** Publishes a row of the publish matrix through instance A's webhook; returns the row's checks. */
@@ -161,6 +164,21 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
           everyMs: 250,
         })
         expect([base, shown.failed]).toEqual([base, []])
+      }
+    })
+
+    it('warns when an instance joins the shared cache with another webhook secret', async () => {
+      const stray = await startInstance('c', {SANITY_REVALIDATE_SECRET: 'another-secret'})
+      try {
+        expect((await rawRequest(`${stray.url}/glossary/serp`)).status).toBe(200)
+        expect(stray.output()).toMatch(
+          /\[shared cache\] this instance's SANITY_REVALIDATE_SECRET \(sha256:\w+\) differs from another instance's/,
+        )
+        expect(stray.output()).not.toContain('another-secret')
+        expect(stray.output()).not.toMatch(/content source .* differs/)
+      } finally {
+        await stray.stop()
+        rmSync(path.join(root, '.next-scale-out-c'), {recursive: true, force: true})
       }
     })
 
