@@ -7,7 +7,7 @@
  *   npm run bench -- --quick       smoke run: small sizes, short runs; writes bench/results/quick.json
  *   npm run bench -- --reuse-builds  keep earlier builds of the same datasets (build time not measured)
  *
- * Env: BENCH_PORT_BASE (default 3230; uses it and the next five ports), BENCH_DATABASE_URL (also
+ * Env: BENCH_PORT_BASE (default 3230; uses it and the next nine ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
 import '../lib/runtime/require-node.mjs'
@@ -53,6 +53,7 @@ import {measurePublishing} from './phases/publishing'
 import {checkRevalidation} from './phases/revalidation'
 import {measureSearch} from './phases/search'
 import {BARE_PATH, TERM_PATH, measureThroughput, startProxy} from './phases/throughput'
+import {measureTwoInstances} from './phases/two-instances'
 import {LATEST_RESULTS, updateReadme} from './update-readme'
 
 type Mode = {
@@ -132,6 +133,7 @@ async function preflight(ports: number[]) {
   const missing: string[] = []
   if (!onPath('wrk')) missing.push('wrk')
   if (!onPath('nginx')) missing.push('nginx')
+  if (!onPath('redis-server')) missing.push('redis-server')
   if (!existsSync(CHROMIUM_PATH)) missing.push('chromium')
   if (process.env.BENCH_LOCK_FILE && !onPath('flock')) missing.push('util-linux')
   const problems: string[] = []
@@ -182,6 +184,10 @@ async function main() {
     proxy: base + 3,
     postgresApp: base + 4,
     chromium: base + 5,
+    redis: base + 6,
+    instanceA: base + 7,
+    instanceB: base + 8,
+    twoInstanceProxy: base + 9,
   }
   const startedAt = new Date()
   const began = performance.now()
@@ -403,6 +409,25 @@ async function main() {
       })),
     )
 
+    log('two instances sharing the cache on Redis, behind the proxy…')
+    const twoInstances = await attempt('two instances', () =>
+      withLock(lockFile, 'two instances', async () => ({
+        status: 'ok' as const,
+        ...(await measureTwoInstances({
+          app: largeEnv,
+          workDir: WORK_DIR,
+          ports: {
+            redis: ports.redis,
+            a: ports.instanceA,
+            b: ports.instanceB,
+            proxy: ports.twoInstanceProxy,
+          },
+          settings: mode.load,
+          webhookSecret: WEBHOOK_SECRET,
+        })),
+      })),
+    )
+
     const partial: Omit<BenchResults, 'targets'> = {
       schema: 1,
       mode: mode.name,
@@ -417,6 +442,7 @@ async function main() {
           .version,
         tools: {
           nginx: versionOf('nginx', ['-v']),
+          redis: versionOf('redis-server', ['--version']),
           wrk: versionOf('wrk', ['--version']),
           chromium: versionOf(CHROMIUM_PATH, ['--version']),
           lighthouse: pinnedVersion('lighthouse'),
@@ -429,6 +455,7 @@ async function main() {
       throughput,
       revalidation,
       publishing,
+      twoInstances,
       search,
       feedback: {pglite, postgres},
       weight: {

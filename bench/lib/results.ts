@@ -71,6 +71,14 @@ export type PublishingResult = {
   pass: boolean
 }
 
+export type TwoInstancesResult = {
+  settings: LoadSettings
+  /** Through nginx, with one instance and with two behind it (both sharing the cache on Redis). */
+  load: ({instances: number; label: string} & LoadResult)[]
+  /** A publish sent to instance A: until every polled page of the row showed it on instance B (null: some never did). */
+  publish: {row: string; pages: number; visibleOnBMs: number | null; failed: string[]}
+}
+
 export type SearchResult = {
   terms: number
   queries: number
@@ -126,6 +134,7 @@ export type BenchResults = {
   throughput: ThroughputResult
   revalidation: Measured<RevalidationResult>
   publishing: Measured<PublishingResult>
+  twoInstances: Measured<TwoInstancesResult>
   search: Measured<SearchResult>
   feedback: {pglite: Measured<FeedbackResult>; postgres: Measured<FeedbackResult>}
   weight: {
@@ -401,6 +410,28 @@ export function renderReport(results: BenchResults): string {
           ]),
         ),
     )
+  }
+
+  const {twoInstances} = results
+  if (twoInstances.status === 'ok') {
+    const {publish, settings: load} = twoInstances
+    parts.push(
+      `**Two instances** (the build at ${terms(results.sizes.large)}, each instance on its own copy, sharing the Next cache on Redis, behind deploy/nginx.conf; wrk as above, ${load.connections} connections, ${load.seconds} s; all on this machine's ${machine.cpus} cores)\n\n` +
+        table(
+          ['through nginx', 'instances', 'req/s', 'p50', 'p99', 'errors'],
+          twoInstances.load.map((entry) => [
+            entry.label,
+            entry.instances,
+            count(entry.reqPerSec),
+            ms(entry.p50Ms),
+            ms(entry.p99Ms),
+            entry.errors,
+          ]),
+        ) +
+        `\n\nA publish (${publish.row}) sent to instance A showed on instance B, on all ${publish.pages} polled pages of its row, ${publish.visibleOnBMs === null ? `**never** (${publish.failed.slice(0, 3).join('; ')})` : `in ${seconds(publish.visibleOnBMs)}`} from the webhook's answer.`,
+    )
+  } else {
+    parts.push(`**Two instances**: ${twoInstances.reason}`)
   }
 
   const sizes = results.contentQueries.map((entry) => entry.terms)

@@ -25,7 +25,7 @@ const POLL_MS = 100
  */
 const TERM_PAGES_CHECKED = 40
 
-function sample(checks: Check[]): Check[] {
+export function sample(checks: Check[]): Check[] {
   const termPages = checks.filter((check) => /^\/glossary\/[^/]+$/.test(check.path))
   const step = Math.max(1, termPages.length / TERM_PAGES_CHECKED)
   const kept = new Set(
@@ -48,7 +48,7 @@ async function answer(url: string, attempt = 1): Promise<Answer> {
   }
 }
 
-async function writeDataset(file: string, documents: SanityDocument[]) {
+export async function writeDataset(file: string, documents: SanityDocument[]) {
   await writeFile(`${file}.tmp`, documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
   await rename(`${file}.tmp`, file)
 }

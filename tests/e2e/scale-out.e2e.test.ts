@@ -15,7 +15,9 @@ import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
 import {rawRequest, type RawResponse} from './support/http'
-import {startRedis, startSilentServer} from './support/redis'
+import {startRedis} from '@/bench/lib/redis'
+
+import {startSilentServer} from './support/redis'
 import {root, startNextServer, type RunningServer} from './support/server'
 import {webhookHeaders} from './support/webhook'
 

@@ -77,6 +77,15 @@ function fixture(): Omit<BenchResults, 'targets'> {
       },
     },
     revalidation: {status: 'ok', windowS: 5, originVisibleMs: 5400, proxyVisibleMs: 5900, pass: true},
+    twoInstances: {
+      status: 'ok',
+      settings: {threads: 1, connections: 32, warmupSeconds: 2, seconds: 10},
+      load: [
+        {instances: 1, ...load(900, 'term page, not cached by nginx')},
+        {instances: 2, ...load(1300, 'term page, not cached by nginx')},
+      ],
+      publish: {row: 'term title', pages: 52, visibleOnBMs: 1840, failed: []},
+    },
     publishing: {
       status: 'ok',
       proxyWindowS: 2,
@@ -240,6 +249,24 @@ describe('renderReport', () => {
     expect(report).toContain('| term title | its page | 30 | 1.2 s | 3.1 s |')
     expect(report).toContain('| term deleted | gone — **never showed:** /glossary 404 | 9 | never | never |')
     expect(report).toContain('| author name | their page | 3,400 (44) | 0.9 s | 5.2 s |')
+  })
+})
+
+describe('the two-instance section', () => {
+  it('tables throughput through nginx with one and two instances, and the time a publish on A took to show on B', () => {
+    const report = renderReport({...fixture(), targets: []})
+    expect(report).toContain('| term page, not cached by nginx | 1 | 900 |')
+    expect(report).toContain('| term page, not cached by nginx | 2 | 1,300 |')
+    expect(report).toContain('showed on instance B, on all 52 polled pages of its row, in 1.84 s')
+  })
+
+  it('says why it was not measured', () => {
+    const report = renderReport({
+      ...fixture(),
+      twoInstances: unavailable('failed: no redis-server'),
+      targets: [],
+    })
+    expect(report).toContain('**Two instances**: failed: no redis-server')
   })
 })
 

@@ -1,0 +1,143 @@
+/**
+ * Two instances: the large build served by one and then by two `next start` instances (each on its
+ * own copy of the build) sharing the Next cache on Redis, behind the shipped nginx config. Measures
+ * requests per second through nginx for the term page as readers get it (nginx's cached copy) and
+ * for the same page with a query string nginx does not cache (every request reaches an instance,
+ * which answers from the shared cache), and how long a publish sent to instance A takes to show on B.
+ */
+import {cp, readFile, rm} from 'node:fs/promises'
+import path from 'node:path'
+
+import {encodeSignatureHeader} from '@sanity/webhook'
+
+import {parseDataset} from '../../lib/content/dataset'
+import {request} from '../lib/http'
+import {startApp, type AppEnv, type RunningApp} from '../lib/next-app'
+import type {Managed} from '../lib/processes'
+import {pollChecks, PUBLISH_MATRIX} from '../lib/publish-matrix'
+import {startRedis} from '../lib/redis'
+import type {TwoInstancesResult} from '../lib/results'
+import {measureLoad, type LoadSettings} from '../lib/wrk'
+import {sample, writeDataset} from './publishing'
+import {startProxy, TERM_PATH} from './throughput'
+
+export type TwoInstancePorts = {redis: number; a: number; b: number; proxy: number}
+
+/** A query string nginx does not cache (any parameter but tracking ones): each request reaches Next. */
+const UNCACHED_PATH = `${TERM_PATH}?bench=through`
+const PUBLISH_ROW = 'term title'
+const GIVE_UP_MS = 30_000
+
+async function answer(url: string) {
+  const response = await request(url)
+  return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
+}
+
+export async function measureTwoInstances({
+  app,
+  workDir,
+  ports,
+  settings,
+  webhookSecret,
+}: {
+  app: AppEnv
+  workDir: string
+  ports: TwoInstancePorts
+  settings: LoadSettings
+  webhookSecret: string
+}): Promise<TwoInstancesResult> {
+  const dir = path.join(workDir, 'two-instances')
+  const datasetFile = path.join(dir, 'content.ndjson')
+  await rm(dir, {recursive: true, force: true})
+  await cp(app.datasetFile, datasetFile)
+  const running: {stop: () => Promise<void>}[] = []
+  try {
+    const redis: Managed = await startRedis(ports.redis)
+    running.push(redis)
+    const instances: RunningApp[] = []
+    for (const [name, port] of [
+      ['a', ports.a],
+      ['b', ports.b],
+    ] as const) {
+      // Each instance on its own copy of the build: nothing on disk is shared.
+      const distDir = path.relative(process.cwd(), path.join(dir, `next-${name}`))
+      await cp(app.distDir, distDir, {recursive: true})
+      const instance = await startApp(
+        {
+          ...app,
+          datasetFile,
+          distDir,
+          // Feedback is not measured here: each instance gets its own embedded database.
+          extra: {
+            ...app.extra,
+            REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
+            FEEDBACK_DATA_DIR: path.join(dir, `feedback-${name}`),
+          },
+        },
+        port,
+      )
+      running.push(instance.server)
+      instances.push(instance)
+    }
+    const [a, b] = instances
+
+    const load: TwoInstancesResult['load'] = []
+    for (const upstream of [[a], [a, b]]) {
+      const proxy = await startProxy(
+        dir,
+        ports.proxy,
+        upstream.map((instance) => Number(new URL(instance.url).port)),
+      )
+      try {
+        const proxyUrl = `http://127.0.0.1:${ports.proxy}`
+        for (const [label, pathname] of [
+          ['term page (nginx’s cached copy)', TERM_PATH],
+          ['term page, not cached by nginx (each request reaches an instance)', UNCACHED_PATH],
+        ] as const) {
+          for (let warm = 0; warm < 5; warm++) await answer(`${proxyUrl}${pathname}`)
+          console.log(`  wrk ${label}, ${upstream.length} instance(s)…`)
+          load.push({
+            instances: upstream.length,
+            label,
+            ...(await measureLoad(`${proxyUrl}${pathname}`, settings)),
+          })
+        }
+      } finally {
+        await proxy.stop()
+      }
+    }
+
+    // A publish sent to A, read from B.
+    const row = PUBLISH_MATRIX.find((candidate) => candidate.name === PUBLISH_ROW)!
+    let documents = parseDataset(await readFile(datasetFile, 'utf8'), datasetFile)
+    const checks = sample(row.checks(documents))
+    for (const check of checks) await answer(`${b.url}${check.path}`)
+    const before = documents.find((doc) => doc._id === row.id) ?? null
+    documents = row.edit(documents)
+    const after = documents.find((doc) => doc._id === row.id) ?? null
+    await writeDataset(datasetFile, documents)
+    const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
+    const webhook = await request(`${a.url}/api/revalidate`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), webhookSecret),
+      },
+      body,
+    })
+    if (webhook.status !== 200) throw new Error(`the webhook answered ${webhook.status}`)
+    const shown = await pollChecks(checks, (pathname) => answer(`${b.url}${pathname}`), {
+      since: performance.now(),
+      budgetMs: GIVE_UP_MS,
+      everyMs: 100,
+    })
+    return {
+      settings,
+      load,
+      publish: {row: PUBLISH_ROW, pages: checks.length, visibleOnBMs: shown.ms, failed: shown.failed},
+    }
+  } finally {
+    for (const part of running.reverse()) await part.stop()
+    await rm(dir, {recursive: true, force: true})
+  }
+}
