@@ -11,6 +11,7 @@
  */
 import '../lib/runtime/require-node.mjs'
 
+import {printable} from '../lib/control-characters'
 import {feedbackAdminToken, feedbackReportUrl} from '../lib/env.server'
 import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '../lib/feedback/server'
 import {summaryToCsv, type FeedbackSummary} from '../lib/feedback/summary'
@@ -70,7 +71,7 @@ function printTable({source, summary}: Report) {
       table([
         ['Term', 'Votes', 'Yes', 'No', 'Helpful', 'Since last edit', 'Reasons'],
         ...summary.terms.map((term) => [
-          term.title ?? `${term.termId} (unpublished)`,
+          printable(term.title ?? `${term.termId} (unpublished)`),
           String(term.allRevisions.total),
           String(term.allRevisions.yes),
           String(term.allRevisions.no),
@@ -81,12 +82,12 @@ function printTable({source, summary}: Report) {
       ]),
     )
   for (const term of summary.terms.filter((t) => t.comments?.length)) {
-    console.log(`\nComments on ${term.title ?? term.termId}:`)
-    for (const comment of term.comments!) console.log(`  [${comment.vote}] ${comment.comment}`)
+    console.log(`\nComments on ${printable(term.title ?? term.termId)}:`)
+    for (const comment of term.comments!) console.log(`  [${comment.vote}] ${printable(comment.comment)}`)
   }
   if (summary.searchMisses.length) {
     console.log('\nSearches that found nothing:')
-    for (const miss of summary.searchMisses) console.log(`  ${miss.query} ×${miss.count}`)
+    for (const miss of summary.searchMisses) console.log(`  ${printable(miss.query)} ×${miss.count}`)
   }
 }
 
@@ -99,7 +100,7 @@ function printSearchMisses({source, summary}: Report) {
       table([
         ['Query', 'Times', 'First seen', 'Last seen'],
         ...summary.searchMisses.map((miss) => [
-          miss.query,
+          printable(miss.query),
           String(miss.count),
           miss.firstSeen,
           miss.lastSeen,

@@ -6,6 +6,7 @@ import {defineEnableDraftMode, type EnableDraftMode} from 'next-sanity/draft-mod
 
 import {sanityProject} from '../../sanity/env'
 import {sanityApiHost, sanityReadToken} from '../env.server'
+import {logOnce} from '../log-once'
 import {withoutRequestDetails} from './lake-errors'
 import {PERSPECTIVE_COOKIE, previewPerspective} from './perspective'
 
@@ -42,7 +43,7 @@ const nothingToPreview: PreviewRefusal = {
 export function enableRefusal(): PreviewRefusal | null {
   if (!sanityProject) return nothingToPreview
   if (!sanityReadToken()) {
-    console.error('[preview] SANITY_API_READ_TOKEN is not set: draft mode cannot read drafts.')
+    logOnce('[preview] SANITY_API_READ_TOKEN is not set: draft mode cannot read drafts.')
     return {status: 500, error: 'Preview is not set up on this server.'}
   }
   return null

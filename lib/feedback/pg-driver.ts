@@ -11,9 +11,19 @@ const session = (client: Pool | PoolClient): SqlSession => ({
   },
 })
 
+const TIMEOUT_MS = 5000
+
 /** PostgreSQL through a `pg` connection pool: the production store, shared by every instance. */
 export function createPgDriver(connectionString: string): SqlDriver {
-  const pool = new Pool({connectionString, max: 10, connectionTimeoutMillis: 5000})
+  // Every wait is bounded: a server that accepts connections and never answers costs a vote or a
+  // summary a few seconds and a 503, never a request held open.
+  const pool = new Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: TIMEOUT_MS,
+    query_timeout: TIMEOUT_MS,
+    statement_timeout: TIMEOUT_MS,
+  })
   // A server restart drops idle connections; the pool replaces them. Without a listener the
   // error event would crash the process.
   pool.on('error', () => {})

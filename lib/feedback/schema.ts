@@ -1,13 +1,19 @@
 import {z} from 'zod'
 
+import {withoutControlCharacters} from '../control-characters'
+
 import {COMMENT_MAX_LENGTH, REASON_CODES, VOTES, isReasonFor} from './reasons'
 
-/** Form posts send empty strings for fields left blank; those mean "not given". */
+/**
+ * Form posts send empty strings for fields left blank; those mean "not given". Control characters
+ * are dropped first (a comment keeps its line breaks), so nothing a terminal would run is stored.
+ */
 const optionalText = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    schema.optional(),
-  )
+  z.preprocess((value) => {
+    if (typeof value !== 'string') return value
+    const text = withoutControlCharacters(value, {keepNewlines: true})
+    return text.trim() === '' ? undefined : text
+  }, schema.optional())
 
 /**
  * One reader's answer about one term, as posted by the widget (JSON) or the plain form. Each post

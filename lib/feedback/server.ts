@@ -4,6 +4,7 @@ import {createHash, timingSafeEqual} from 'node:crypto'
 import path from 'node:path'
 
 import {getTermRevision, listTermRevisions} from '../content'
+import {withoutControlCharacters} from '../control-characters'
 import {
   databaseUrl,
   feedbackAdminToken,
@@ -145,7 +146,9 @@ export async function submitVote(input: VoteInput, headers: Headers): Promise<Vo
  * database is unreachable: a lost miss is not worth failing a search for.
  */
 export async function recordSearchMiss(query: string): Promise<boolean> {
-  return (await withStore((store) => store.recordSearchMiss(query).then(() => true))) ?? false
+  const text = withoutControlCharacters(query).trim()
+  if (!text) return false
+  return (await withStore((store) => store.recordSearchMiss(text).then(() => true))) ?? false
 }
 
 export type AdminAccess = 'none' | 'granted' | 'wrong-token' | 'not-configured'

@@ -1,42 +1,87 @@
-import type {NextRequest} from 'next/server'
-import {parseBody} from 'next-sanity/webhook'
+import {timingSafeEqual} from 'node:crypto'
+
+import {decodeSignatureHeader, encodeSignatureHeader} from '@sanity/webhook'
 
 import {PUBLISHED_TYPES} from '../content/tags'
 import {changedDocumentSchema, type ChangedDocument} from './changes'
 
 const SIGNATURE_HEADER = 'sanity-webhook-signature'
+/** Sanity names each delivery; a retry of one delivery carries the same key. */
+const DELIVERY_HEADER = 'idempotency-key'
 
 /** Sanity signs each delivery as it sends it: a signature older than this is a replay. */
 export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000
 
-export type VerifiedWebhook =
-  {ok: true; change: ChangedDocument} | {ok: false; status: 400 | 401; error: string}
+/** A document change is a few kilobytes; anything near this is not one, and is never read whole. */
+export const MAX_BODY_BYTES = 64 * 1024
 
-/** The time (ms) in a `t=<ms>,v1=<signature>` header, or null when the header is not of that form. */
-export function signatureTimestamp(header: string | null): number | null {
-  const match = header?.trim().match(/^t=(\d+)[, ]+v1=[^, ]+$/)
-  return match ? Number(match[1]) : null
+export type VerifiedWebhook =
+  {ok: true; change: ChangedDocument; delivery: string} | {ok: false; status: 400 | 401 | 413; error: string}
+
+const tooLarge = {
+  ok: false,
+  status: 413,
+  error: `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+} as const
+
+/** The body as text, or null as soon as it grows past `limit` bytes (the rest is never read). */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > limit) return null
+  if (!request.body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = request.body.getReader()
+  for (;;) {
+    const {done, value} = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Compares two strings in time that depends on their length only. */
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
 }
 
 /**
- * Accepts a webhook call only when its signature is fresh and valid for the secret, then checks
- * that the body is the document change the webhook's projection sends.
+ * Accepts a webhook call only when its signature is fresh and valid for the secret (checked
+ * before anything is parsed, on a body read no further than MAX_BODY_BYTES), then checks that
+ * the body is the document change the webhook's projection sends. The signing scheme is
+ * @sanity/webhook's own; only the comparison is ours, because its check compares with `!==`.
  */
-export async function verifyWebhook(request: NextRequest, secret: string): Promise<VerifiedWebhook> {
-  const timestamp = signatureTimestamp(request.headers.get(SIGNATURE_HEADER))
-  if (timestamp === null) return {ok: false, status: 401, error: 'Missing or malformed signature.'}
-  if (Math.abs(Date.now() - timestamp) > MAX_SIGNATURE_AGE_MS) {
+export async function verifyWebhook(request: Request, secret: string): Promise<VerifiedWebhook> {
+  let signature: {timestamp: number; hashedPayload: string}
+  try {
+    signature = decodeSignatureHeader(request.headers.get(SIGNATURE_HEADER) ?? '')
+  } catch {
+    return {ok: false, status: 401, error: 'Missing or malformed signature.'}
+  }
+  if (Math.abs(Date.now() - signature.timestamp) > MAX_SIGNATURE_AGE_MS) {
     return {ok: false, status: 401, error: 'The signature is more than 5 minutes old.'}
   }
-  let parsed: Awaited<ReturnType<typeof parseBody<unknown>>>
-  try {
-    parsed = await parseBody<unknown>(request, secret)
-  } catch (error) {
-    if (error instanceof SyntaxError) return {ok: false, status: 400, error: 'The body is not valid JSON.'}
-    throw error
+  const body = await readLimited(request, MAX_BODY_BYTES)
+  if (body === null) return tooLarge
+  const expected = await encodeSignatureHeader(body, signature.timestamp, secret).catch(() => null)
+  const given = `t=${signature.timestamp},v1=${signature.hashedPayload}`
+  if (expected === null || !sameText(expected, given)) {
+    return {ok: false, status: 401, error: 'Invalid signature.'}
   }
-  if (parsed.isValidSignature !== true) return {ok: false, status: 401, error: 'Invalid signature.'}
-  const change = changedDocumentSchema.safeParse(parsed.body)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return {ok: false, status: 400, error: 'The body is not valid JSON.'}
+  }
+  const change = changedDocumentSchema.safeParse(parsed)
   if (!change.success) {
     return {
       ok: false,
@@ -44,5 +89,6 @@ export async function verifyWebhook(request: NextRequest, secret: string): Promi
       error: `The body is not a document change ({_id, _type, before, after}) of a type pages show (${PUBLISHED_TYPES.join(', ')}).`,
     }
   }
-  return {ok: true, change: change.data}
+  const delivery = request.headers.get(DELIVERY_HEADER)?.trim() || signature.hashedPayload
+  return {ok: true, change: change.data, delivery}
 }

@@ -35,8 +35,6 @@ async function deliver(
 /**
  * The webhook handler with real signatures (made by @sanity/webhook, as Sanity makes them) and
  * the referencing documents looked up in the real embedded dataset. Only Next's cache is a spy.
- * A valid delivery waits 3 s for the Content Lake to settle (next-sanity's parseBody), hence the
- * longer timeouts.
  */
 describe('POST /api/revalidate', () => {
   beforeEach(() => {
@@ -97,15 +95,75 @@ describe('POST /api/revalidate', () => {
     ])
   }, 15_000)
 
-  it('refuses every call, with a log line, when no secret is configured', async () => {
+  it('refuses every call when no secret is configured, and says why in the log once', async () => {
     delete process.env.SANITY_REVALIDATE_SECRET
     const log = jest.spyOn(console, 'error').mockImplementation(() => {})
-    const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}))
-    expect(response.status).toBe(500)
-    expect(response.body.error).toMatch(/not configured/)
+    for (let call = 0; call < 20; call++) {
+      const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}))
+      expect(response.status).toBe(500)
+      expect(response.body.error).toMatch(/not configured/)
+    }
+    expect(log).toHaveBeenCalledTimes(1)
     expect(log).toHaveBeenCalledWith(expect.stringContaining('SANITY_REVALIDATE_SECRET is not set'))
     expect(revalidated()).toEqual([])
     log.mockRestore()
+  })
+
+  it('answers a repeated delivery without running it again, and runs a new one', async () => {
+    const body = JSON.stringify({_id: 'term-deleted', _type: 'term'})
+    const headers = await webhookHeaders(body, SECRET)
+    const send = (extra: Record<string, string> = {}) =>
+      POST(
+        new NextRequest('http://localhost/api/revalidate', {
+          method: 'POST',
+          headers: {...headers, ...extra},
+          body,
+        }),
+      )
+    expect((await send()).status).toBe(200)
+    const replay = await send()
+    expect([replay.status, await replay.json()]).toEqual([200, {revalidated: [], repeated: true}])
+    expect(revalidated()).toEqual([['terms', 'max']])
+    // Sanity names its deliveries: another delivery of the same change runs.
+    const named = await send({'idempotency-key': 'delivery-2'})
+    expect(await named.json()).toEqual({revalidated: ['terms']})
+    expect((await (await send({'idempotency-key': 'delivery-2'})).json()).repeated).toBe(true)
+    expect(revalidated()).toHaveLength(2)
+  })
+
+  it('refuses a body over 64 KB before reading the rest of it, declared or streamed', async () => {
+    const declared = await POST(
+      new NextRequest('http://localhost/api/revalidate', {
+        method: 'POST',
+        headers: {...(await webhookHeaders('{}', SECRET)), 'content-length': String(5 * 1024 * 1024)},
+        body: '{}',
+      }),
+    )
+    expect([declared.status, (await declared.json()).error]).toEqual([413, 'The body is larger than 64 KB.'])
+
+    // 5 MB offered in 16 KB chunks with no length: reading stops just past the limit.
+    let pulled = 0
+    const chunk = new Uint8Array(16 * 1024).fill(0x20)
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength
+        if (pulled > 5 * 1024 * 1024) controller.close()
+        else controller.enqueue(chunk)
+      },
+    })
+    const streamed = await POST(
+      new NextRequest(
+        new Request('http://localhost/api/revalidate', {
+          method: 'POST',
+          headers: await webhookHeaders('{}', SECRET),
+          body: stream,
+          duplex: 'half',
+        } as RequestInit),
+      ),
+    )
+    expect(streamed.status).toBe(413)
+    expect(pulled).toBeLessThan(128 * 1024)
+    expect(revalidated()).toEqual([])
   })
 
   it('rejects a signature made with another secret', async () => {
@@ -146,6 +204,11 @@ describe('POST /api/revalidate', () => {
       deliver(JSON.stringify({_id: 'term-backlink', slug: 'backlink'})),
     ])
     expect(notJson).toEqual({status: 400, body: {error: 'The body is not valid JSON.'}})
+    // Without a valid signature nothing is parsed: malformed JSON is refused as unsigned.
+    expect(await deliver('{"_id": "term-backlink",', {secret: 'guessed'})).toEqual({
+      status: 401,
+      body: {error: 'Invalid signature.'},
+    })
     for (const notAChange of notChanges) {
       expect(notAChange.status).toBe(400)
       expect(notAChange.body.error).toMatch(/not a document change/)

@@ -198,6 +198,29 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     })
   })
 
+  it('leaves draft mode for a page on this site only, however the address is disguised', async () => {
+    const leave = (target: string) =>
+      rawRequest(url(`/api/draft-mode/disable?redirect=${target}`)).then((answer) => [
+        target,
+        answer.status,
+        answer.headers.location,
+      ])
+    expect(await leave('/glossary/backlink%23intro')).toEqual([
+      '/glossary/backlink%23intro',
+      307,
+      '/glossary/backlink#intro',
+    ])
+    for (const target of [
+      '/%09/evil.example',
+      '//evil.example',
+      '/%5Cevil.example',
+      '/%0A/evil.example',
+      'https://evil.example',
+    ]) {
+      expect(await leave(target)).toEqual([target, 307, '/'])
+    }
+  })
+
   it('shows a publish within seconds of the webhook, on the page and on the pages that show it', async () => {
     const before = published.find((doc) => doc._id === 'term-backlink')!
     lake.setDocuments(withBacklink({title: 'Backlink, revised'}))

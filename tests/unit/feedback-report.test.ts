@@ -12,7 +12,7 @@ import path from 'node:path'
 import {POST} from '@/app/api/feedback/route'
 import {GET} from '@/app/api/feedback/summary/route'
 import {LOCK_FILE} from '@/lib/feedback/data-lock'
-import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
+import {closeFeedbackDatabase, openFeedbackDatabase, recordSearchMiss} from '@/lib/feedback/server'
 
 import {jsonVote} from '../support/feedback-requests'
 
@@ -61,10 +61,13 @@ beforeAll(async () => {
     {term: 'backlink', vote: 'yes', reason: 'clear'},
     {term: 'backlink', vote: 'no', reason: 'hard-to-understand', comment: 'Lost me at link equity.'},
     {term: 'anchor-text', vote: 'no', reason: 'incorrect-or-outdated'},
+    // Escape sequences that would retitle, clear or recolour the operator's terminal.
+    {term: 'serp', vote: 'yes', comment: 'Clear\u001b]0;owned\u0007\u001b[2J\u009b31m enough\r\nsecond line'},
   ]
   for (const [i, fields] of votes.entries()) {
     expect((await POST(jsonVote(fields, {from: `198.19.0.${i}`}))).status).toBe(200)
   }
+  expect(await recordSearchMiss('seo\u001b[31m tool\u0007')).toBe(true)
 })
 
 afterAll(async () => {
@@ -103,6 +106,10 @@ describe('npm run feedback:report', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const table = await report([], {FEEDBACK_REPORT_URL: url, FEEDBACK_ADMIN_TOKEN: TOKEN})
       expect(table.stdout).toContain('Comments on Backlink:\n  [no] Lost me at link equity.')
+      // What readers typed reaches the terminal as text: no control character is stored or printed.
+      expect(table.stdout).toContain('Comments on SERP:\n  [yes] Clear]0;owned[2J31m enough\\x0asecond line')
+      expect(table.stdout).toContain('seo [31m tool ×1')
+      expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/)
       const csv = await report(['--csv'], {FEEDBACK_REPORT_URL: url, FEEDBACK_ADMIN_TOKEN: ''})
       expect(csv.code).toBe(0)
       expect(csv.stdout.split('\r\n')[0]).toMatch(/^term_id,slug,title,yes,no,total,helpful_percent,/)

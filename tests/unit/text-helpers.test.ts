@@ -1,6 +1,6 @@
 import {formatDate} from '@/lib/dates'
 import {readingMinutes} from '@/lib/reading-time'
-import {safeHref} from '@/lib/safe-url'
+import {pathOnOrigin, safeHref} from '@/lib/safe-url'
 import {slugify} from '@/lib/slug'
 
 const paragraph = (words: number) => [
@@ -59,5 +59,29 @@ describe('slugify', () => {
     expect(slugify('  E-E-A-T ')).toBe('e-e-a-t')
     expect(slugify('Méta Robots')).toBe('meta-robots')
     expect(slugify('Links & Authority')).toBe('links-and-authority')
+  })
+})
+
+describe('pathOnOrigin', () => {
+  const origin = 'https://glossary.example.com'
+
+  it('keeps a path on the site, with its query and fragment', () => {
+    expect(pathOnOrigin('/glossary/backlink?from=studio#intro', origin)).toBe(
+      '/glossary/backlink?from=studio#intro',
+    )
+    expect(pathOnOrigin('/', origin)).toBe('/')
+  })
+
+  it.each([
+    ['another origin', 'https://evil.example/'],
+    ['a protocol-relative address', '//evil.example'],
+    ['a backslash browsers read as a slash', '/\\evil.example'],
+    ['a tab browsers drop (/%09/ decoded)', '/\t/evil.example'],
+    ['a newline', '/glossary\n/x'],
+    ['a C1 control character', '/glossary\u0085'],
+    ['a relative path', 'glossary/backlink'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+  ])('refuses %s', (_, target) => {
+    expect(pathOnOrigin(target, origin)).toBeNull()
   })
 })

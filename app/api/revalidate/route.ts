@@ -3,20 +3,33 @@ import type {NextRequest} from 'next/server'
 
 import {listPublishNeighbours} from '@/lib/content'
 import {sanityRevalidateSecret} from '@/lib/env.server'
+import {logOnce} from '@/lib/log-once'
 import {linkedIds, tagsForChange, type StaleTags} from '@/lib/revalidation/changes'
+import {createDeliveryLog} from '@/lib/revalidation/deliveries'
 import {verifyWebhook} from '@/lib/revalidation/webhook'
+import {sanityProject} from '@/sanity/env'
+
+const deliveries = createDeliveryLog()
+
+/**
+ * Sanity sends the webhook as it commits the change; its query API may answer from before it for a
+ * moment (next-sanity's parseBody waits as long). The embedded dataset is current once written.
+ */
+const CONTENT_LAKE_SETTLE_MS = 3000
 
 /** Sanity's webhook: a published change refreshes every page that shows the changed document. */
 export async function POST(request: NextRequest) {
   const secret = sanityRevalidateSecret()
   if (!secret) {
-    console.error('[revalidate] SANITY_REVALIDATE_SECRET is not set: every webhook call is refused.')
+    logOnce('[revalidate] SANITY_REVALIDATE_SECRET is not set: every webhook call is refused.')
     return Response.json({error: 'Revalidation is not configured on this server.'}, {status: 500})
   }
   const verified = await verifyWebhook(request, secret)
   if (!verified.ok) return Response.json({error: verified.error}, {status: verified.status})
 
-  const {change} = verified
+  const {change, delivery} = verified
+  if (deliveries.isDone(delivery)) return Response.json({revalidated: [], repeated: true})
+  if (sanityProject) await new Promise((resolve) => setTimeout(resolve, CONTENT_LAKE_SETTLE_MS))
   let neighbours
   try {
     neighbours = await listPublishNeighbours(change._id, linkedIds(change))
@@ -29,7 +42,9 @@ export async function POST(request: NextRequest) {
       {status: 502},
     )
   }
-  return Response.json({revalidated: revalidate(tagsForChange(change, neighbours))})
+  const revalidated = revalidate(tagsForChange(change, neighbours))
+  deliveries.done(delivery)
+  return Response.json({revalidated})
 }
 
 function revalidate({stale, expired}: StaleTags): string[] {

@@ -1,0 +1,11 @@
+const logged = new Set<string>()
+
+/**
+ * Logs a message the first time this process meets it: a setting missing on a public route would
+ * otherwise write a line per anonymous request.
+ */
+export function logOnce(message: string, log: Pick<Console, 'error'> = console) {
+  if (logged.has(message)) return
+  logged.add(message)
+  log.error(message)
+}
