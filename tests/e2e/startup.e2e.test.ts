@@ -1,9 +1,7 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
-import os from 'node:os'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
-import {LOCK_FILE} from '@/lib/feedback/data-lock'
 import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
 
 import {root, startNextServer} from './support/server'
@@ -74,40 +72,6 @@ describe('the Node that serves the site', () => {
       expect(started[0].node).toMatch(/^24\./)
     } finally {
       await server.stop()
-    }
-  })
-
-  it('stops within 10 s when `npm start` is sent SIGTERM, freeing the port and the feedback database', async () => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 54
-    const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-shutdown-'))
-    const server = await startNextServer(
-      port,
-      {PORT: String(port), PATH: shellPath(), FEEDBACK_DATA_DIR: feedbackDir},
-      ['npm', 'start'],
-    )
-    try {
-      expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(true)
-      const exited = new Promise((resolve) => server.process.once('exit', resolve))
-      const began = Date.now()
-      // To npm alone, as a process manager signals the command it started.
-      process.kill(server.process.pid!, 'SIGTERM')
-      await exited
-      const deadline = began + 10_000
-      while (
-        Date.now() < deadline &&
-        (await fetch(server.url).then(
-          () => true,
-          () => false,
-        ))
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 200))
-      }
-      await expect(fetch(server.url)).rejects.toThrow()
-      expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(false)
-      expect(Date.now() - began).toBeLessThan(10_000)
-    } finally {
-      await server.stop()
-      rmSync(feedbackDir, {recursive: true, force: true})
     }
   })
 
