@@ -10,7 +10,7 @@ import {encodeSignatureHeader} from '@sanity/webhook'
 
 import {parseDataset, type SanityDocument} from '../../lib/content/dataset'
 import {request} from '../lib/http'
-import {pollChecks, PUBLISH_MATRIX, type Answer, type Check} from '../lib/publish-matrix'
+import {pollChecks, PUBLISH_MATRIX, type Answer, type Check, type Row} from '../lib/publish-matrix'
 import type {PublishingResult, PublishRowResult} from '../lib/results'
 
 /** The proxy's revalidation window (proxy_cache_valid in deploy/nginx.conf). */
@@ -37,7 +37,7 @@ export function sample(checks: Check[]): Check[] {
   return checks.filter((check) => !termPages.includes(check) || kept.has(check))
 }
 
-async function answer(url: string, attempt = 1): Promise<Answer> {
+export async function answer(url: string, attempt = 1): Promise<Answer> {
   try {
     const response = await request(url)
     return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
@@ -48,9 +48,39 @@ async function answer(url: string, attempt = 1): Promise<Answer> {
   }
 }
 
-export async function writeDataset(file: string, documents: SanityDocument[]) {
+async function writeDataset(file: string, documents: SanityDocument[]) {
   await writeFile(`${file}.tmp`, documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
   await rename(`${file}.tmp`, file)
+}
+
+/**
+ * Publishes one row as the Studio and Sanity would: writes the edited dataset, then sends the
+ * signed webhook to `appUrl`. Returns the dataset after the publish.
+ */
+export async function publishRow(
+  row: Row,
+  {
+    documents,
+    datasetFile,
+    appUrl,
+    webhookSecret,
+  }: {documents: SanityDocument[]; datasetFile: string; appUrl: string; webhookSecret: string},
+): Promise<SanityDocument[]> {
+  const before = documents.find((doc) => doc._id === row.id) ?? null
+  const edited = row.edit(documents)
+  const after = edited.find((doc) => doc._id === row.id) ?? null
+  await writeDataset(datasetFile, edited)
+  const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
+  const webhook = await request(`${appUrl}/api/revalidate`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), webhookSecret),
+    },
+    body,
+  })
+  if (webhook.status !== 200) throw new Error(`the webhook for "${row.name}" answered ${webhook.status}`)
+  return edited
 }
 
 export async function measurePublishing(
@@ -67,20 +97,7 @@ export async function measurePublishing(
     // Readers have seen every page before the publish, so Next and the proxy both hold it.
     for (const check of checks)
       await Promise.all([answer(`${appUrl}${check.path}`), answer(`${proxyUrl}${check.path}`)])
-    const before = documents.find((doc) => doc._id === row.id) ?? null
-    documents = row.edit(documents)
-    const after = documents.find((doc) => doc._id === row.id) ?? null
-    await writeDataset(datasetFile, documents)
-    const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
-    const webhook = await request(`${appUrl}/api/revalidate`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), webhookSecret),
-      },
-      body,
-    })
-    if (webhook.status !== 200) throw new Error(`the webhook for "${row.name}" answered ${webhook.status}`)
+    documents = await publishRow(row, {documents, datasetFile, appUrl, webhookSecret})
     const polling = {since: performance.now(), budgetMs: GIVE_UP_MS, everyMs: POLL_MS}
     const [origin, proxy] = await Promise.all([
       pollChecks(checks, (path) => answer(`${appUrl}${path}`), polling),

@@ -8,17 +8,14 @@
 import {cp, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 
-import {encodeSignatureHeader} from '@sanity/webhook'
-
 import {parseDataset} from '../../lib/content/dataset'
-import {request} from '../lib/http'
 import {startApp, type AppEnv, type RunningApp} from '../lib/next-app'
 import type {Managed} from '../lib/processes'
 import {pollChecks, PUBLISH_MATRIX} from '../lib/publish-matrix'
 import {startRedis} from '../lib/redis'
 import type {TwoInstancesResult} from '../lib/results'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
-import {sample, writeDataset} from './publishing'
+import {answer, publishRow, sample} from './publishing'
 import {startProxy, TERM_PATH} from './throughput'
 
 export type TwoInstancePorts = {redis: number; a: number; b: number; proxy: number}
@@ -27,11 +24,6 @@ export type TwoInstancePorts = {redis: number; a: number; b: number; proxy: numb
 const UNCACHED_PATH = `${TERM_PATH}?bench=through`
 const PUBLISH_ROW = 'term title'
 const GIVE_UP_MS = 30_000
-
-async function answer(url: string) {
-  const response = await request(url)
-  return {status: response.status, headers: response.headers, body: response.body.toString('utf8')}
-}
 
 export async function measureTwoInstances({
   app,
@@ -109,23 +101,10 @@ export async function measureTwoInstances({
 
     // A publish sent to A, read from B.
     const row = PUBLISH_MATRIX.find((candidate) => candidate.name === PUBLISH_ROW)!
-    let documents = parseDataset(await readFile(datasetFile, 'utf8'), datasetFile)
+    const documents = parseDataset(await readFile(datasetFile, 'utf8'), datasetFile)
     const checks = sample(row.checks(documents))
     for (const check of checks) await answer(`${b.url}${check.path}`)
-    const before = documents.find((doc) => doc._id === row.id) ?? null
-    documents = row.edit(documents)
-    const after = documents.find((doc) => doc._id === row.id) ?? null
-    await writeDataset(datasetFile, documents)
-    const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
-    const webhook = await request(`${a.url}/api/revalidate`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'sanity-webhook-signature': await encodeSignatureHeader(body, Date.now(), webhookSecret),
-      },
-      body,
-    })
-    if (webhook.status !== 200) throw new Error(`the webhook answered ${webhook.status}`)
+    await publishRow(row, {documents, datasetFile, appUrl: a.url, webhookSecret})
     const shown = await pollChecks(checks, (pathname) => answer(`${b.url}${pathname}`), {
       since: performance.now(),
       budgetMs: GIVE_UP_MS,

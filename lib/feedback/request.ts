@@ -1,5 +1,7 @@
 /** Reading a feedback post: its origin, its size, its content type and its fields. */
 
+import {readBodyAtMost} from '../read-body'
+
 export const BODY_LIMIT_BYTES = 8 * 1024
 
 export type BodyKind = 'json' | 'form'
@@ -36,31 +38,6 @@ export function isSameSite(request: Request, siteOrigin: string): boolean {
   return ownHosts.includes(host)
 }
 
-/** Reads at most `limit` bytes; null when the body is longer, whatever Content-Length said. */
-async function readAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array()
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const {done, value} = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
-}
-
 function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 }
@@ -77,8 +54,7 @@ export async function readFeedbackBody(request: Request): Promise<ReadBody> {
       error: 'Send feedback as application/json, application/x-www-form-urlencoded or multipart/form-data.',
     }
   }
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT_BYTES) return tooLarge
-  const bytes = await readAtMost(request, BODY_LIMIT_BYTES)
+  const bytes = await readBodyAtMost(request, BODY_LIMIT_BYTES)
   if (!bytes) return tooLarge
 
   if (type === 'multipart/form-data') {

@@ -6,13 +6,12 @@
 import {execFile} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 
-import {Client} from 'pg'
-
 import {POST} from '@/app/api/feedback/route'
 import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 import type {FeedbackSummary} from '@/lib/feedback/summary'
 
+import {adminQuery} from '../support/feedback-databases'
 import {jsonVote, summaryRequest} from '../support/feedback-requests'
 
 jest.setTimeout(120_000)
@@ -30,18 +29,8 @@ if (!adminUrl) {
     const name = `feedback_api_${randomBytes(6).toString('hex')}`
     const databaseUrl = Object.assign(new URL(adminUrl), {pathname: `/${name}`}).toString()
 
-    async function admin(sql: string) {
-      const client = new Client({connectionString: adminUrl})
-      await client.connect()
-      try {
-        await client.query(sql)
-      } finally {
-        await client.end()
-      }
-    }
-
     beforeAll(async () => {
-      await admin(`CREATE DATABASE ${name}`)
+      await adminQuery(adminUrl, `CREATE DATABASE ${name}`)
       process.env.DATABASE_URL = databaseUrl
       await openFeedbackDatabase()
     })
@@ -49,7 +38,7 @@ if (!adminUrl) {
     afterAll(async () => {
       await closeFeedbackDatabase()
       delete process.env.DATABASE_URL
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     })
 
     it('stores a vote and its follow-up as one answer, and shows it in the summary', async () => {

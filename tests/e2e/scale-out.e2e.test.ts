@@ -1,25 +1,24 @@
 import {spawnSync} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {once} from 'node:events'
-import {chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {createServer, type AddressInfo} from 'node:net'
+import {chmodSync, cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import {createClient} from '@redis/client'
-import {Client} from 'pg'
 
 import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib/nginx'
 import type {Managed} from '@/bench/lib/processes'
 import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
+import {startRedis} from '@/bench/lib/redis'
+import {publishRow} from '@/bench/phases/publishing'
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
+import {adminQuery} from '../support/feedback-databases'
+import {freePort} from '../support/free-port'
 import {rawRequest, type RawResponse} from './support/http'
-import {startRedis} from '@/bench/lib/redis'
-
 import {startSilentServer} from './support/redis'
 import {root, startNextServer, type RunningServer} from './support/server'
-import {webhookHeaders} from './support/webhook'
 
 const WEBHOOK_SECRET = 'e2e-scale-out-secret'
 const VISIBLE_WITHIN_MS = 5000
@@ -35,25 +34,6 @@ const missing = [
   spawnSync('sh', ['-c', 'command -v redis-server']).status !== 0 && 'redis-server',
   spawnSync('sh', ['-c', 'command -v nginx']).status !== 0 && 'nginx',
 ].filter(Boolean)
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const {port} = probe.address() as AddressInfo
-  probe.close()
-  await once(probe, 'close')
-  return port
-}
-
-async function admin(sql: string) {
-  const client = new Client({connectionString: adminUrl})
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
 
 /** Reads a page and how long it took. */
 async function timed(url: string): Promise<RawResponse & {ms: number}> {
@@ -81,11 +61,6 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
     let nginx: Managed
     let proxy: string
 
-    const publish = (next: SanityDocument[]) => {
-      documents = next
-      writeFileSync(datasetFile, next.map((doc) => JSON.stringify(doc)).join('\n') + '\n')
-    }
-
     async function startInstance(
       name: string,
       settings: Record<string, string> = {},
@@ -97,27 +72,24 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
     }
 
     /** Publishes a row of the publish matrix through instance A's webhook; returns the row's checks. */
-    async function publishRow(row: Row) {
+    async function publishToA(row: Row) {
       const checks = row.checks(documents)
-      const before = documents.find((doc) => doc._id === row.id) ?? null
-      publish(row.edit(documents))
-      const after = documents.find((doc) => doc._id === row.id) ?? null
-      const body = JSON.stringify({_id: row.id, _type: (before ?? after)!._type, before, after})
-      const answer = await rawRequest(`${instances.a.url}/api/revalidate`, {
-        method: 'POST',
-        headers: await webhookHeaders(body, WEBHOOK_SECRET),
-        body,
+      documents = await publishRow(row, {
+        documents,
+        datasetFile,
+        appUrl: instances.a.url,
+        webhookSecret: WEBHOOK_SECRET,
       })
-      expect(answer.status).toBe(200)
       return {checks, since: performance.now()}
     }
 
     beforeAll(async () => {
       const seed = path.join(root, 'sanity/seed/dataset.ndjson')
-      publish(parseDataset(readFileSync(seed, 'utf8'), seed))
+      documents = parseDataset(readFileSync(seed, 'utf8'), seed)
+      cpSync(seed, datasetFile)
       redisPort = await freePort()
       redis = await startRedis(redisPort)
-      await admin(`CREATE DATABASE ${database}`)
+      await adminQuery(adminUrl!, `CREATE DATABASE ${database}`)
       env = {
         // The content both read: the Content Lake's part, played by one dataset file.
         CONTENT_DATASET_FILE: datasetFile,
@@ -145,7 +117,7 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
       await instances?.a.stop()
       await instances?.b.stop()
       await redis?.stop()
-      await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {})
+      await adminQuery(adminUrl!, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {})
       for (const name of ['a', 'b'])
         rmSync(path.join(root, `.next-scale-out-${name}`), {recursive: true, force: true})
       rmSync(scratch, {recursive: true, force: true})
@@ -158,7 +130,7 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
         for (const base of [instances.b.url, proxy])
           expect((await rawRequest(base + check.path)).status).toBe(200)
       }
-      const {checks, since} = await publishRow(row)
+      const {checks, since} = await publishToA(row)
       for (const base of [instances.b.url, proxy]) {
         const shown = await pollChecks(checks, (pathname) => rawRequest(base + pathname), {
           since,
@@ -228,7 +200,7 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
       // The clients reconnect on their own (within 2 s) and use Redis again after a pause of 5 s.
       await new Promise((resolve) => setTimeout(resolve, 7000))
       for (const pathname of PAGES) await rawRequest(instances.b.url + pathname)
-      const {checks, since} = await publishRow(
+      const {checks, since} = await publishToA(
         PUBLISH_MATRIX.find((row) => row.name === 'term short definition')!,
       )
       for (const base of [instances.a.url, instances.b.url]) {

@@ -40,23 +40,25 @@ export function pgliteDatabases(): TestDatabases {
   }
 }
 
+/** Runs one statement on the PostgreSQL server at `adminUrl` (CREATE or DROP DATABASE, say). */
+export async function adminQuery(adminUrl: string, sql: string) {
+  const client = new Client({connectionString: adminUrl})
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 /** Throwaway databases created on the PostgreSQL server at `adminUrl`, dropped afterwards. */
 export function postgresDatabases(adminUrl: string): TestDatabases {
   const created: {name: string; driver: SqlDriver}[] = []
-  async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({connectionString: adminUrl})
-    await client.connect()
-    try {
-      return await work(client)
-    } finally {
-      await client.end()
-    }
-  }
   return {
     kind: 'postgres',
     async fresh() {
       const name = `feedback_test_${randomBytes(6).toString('hex')}`
-      await admin((client) => client.query(`CREATE DATABASE ${name}`))
+      await adminQuery(adminUrl, `CREATE DATABASE ${name}`)
       const url = new URL(adminUrl)
       url.pathname = `/${name}`
       const driver = createPgDriver(url.toString())
@@ -65,9 +67,7 @@ export function postgresDatabases(adminUrl: string): TestDatabases {
     },
     async cleanup() {
       await Promise.all(created.map(({driver}) => driver.close()))
-      await admin(async (client) => {
-        for (const {name} of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      })
+      for (const {name} of created) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     },
   }
 }

@@ -10,17 +10,9 @@ import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib
 import type {Managed} from '@/bench/lib/processes'
 
 import {rawRequest} from '../e2e/support/http'
+import {freePort} from '../support/free-port'
 
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const {port} = probe.address() as AddressInfo
-  probe.close()
-  await once(probe, 'close')
-  return port
-}
 
 /**
  * deploy/nginx.conf, run by a real nginx in front of a stand-in for Next that answers pages as
