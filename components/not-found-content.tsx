@@ -1,16 +1,27 @@
 import Link from 'next/link'
 
 import {listRecentTerms} from '@/lib/content'
+import {searchTerms} from '@/lib/search/term-search'
 import {termPath} from '@/lib/site'
 
 import {SearchForm} from './search-form'
 
 const SUGGESTIONS = 6
 
-/** A 404 that helps: search the glossary, or pick up one of the most recently updated terms. */
-export async function NotFoundContent() {
+/** The terms whose names come closest to a missing URL segment ("core-web-vital" finds the plural). */
+async function closestTerms(missing: string) {
+  const words = missing.replace(/-/g, ' ').trim()
+  return words ? (await searchTerms(words, SUGGESTIONS)).results : []
+}
+
+/**
+ * A 404 that helps: search the glossary, or pick up the terms closest to the address asked for
+ * (`missing`, when known) or else the most recently updated ones.
+ */
+export async function NotFoundContent({missing = ''}: {missing?: string}) {
   // Next renders a segment's not-found page along with every page under it, so this stays cheap.
-  const suggestions = (await listRecentTerms()).slice(0, SUGGESTIONS)
+  const closest = await closestTerms(missing)
+  const suggestions = closest.length ? closest : (await listRecentTerms()).slice(0, SUGGESTIONS)
   return (
     <div className="max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight">We couldn’t find that page</h1>
@@ -18,10 +29,12 @@ export async function NotFoundContent() {
         The term may go by another name. Search the glossary, or start from a recently updated term.
       </p>
       <SearchForm landmarkLabel="Search the glossary" className="mt-6" />
-      <h2 className="mt-10 text-xl font-semibold">Recently updated terms</h2>
+      <h2 className="mt-10 text-xl font-semibold">
+        {closest.length ? 'Closest terms' : 'Recently updated terms'}
+      </h2>
       <ul className="mt-3 space-y-2">
         {suggestions.map((term) => (
-          <li key={term._id}>
+          <li key={term.slug}>
             <Link
               href={termPath(term.slug)}
               className="font-medium text-blue-800 hover:underline dark:text-blue-300"

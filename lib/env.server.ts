@@ -31,16 +31,24 @@ export const feedbackSalt = () => optional('FEEDBACK_SALT')
 /** Bearer token that unlocks readers' comments in the feedback summary (Optional). */
 export const feedbackAdminToken = () => optional('FEEDBACK_ADMIN_TOKEN')
 
-/** Feedback writes allowed per reader per clock minute. */
-export function feedbackRateLimit(): number {
-  const value = optional('FEEDBACK_RATE_LIMIT')
-  if (value === undefined) return 20
+function writesPerMinute(name: string, fallback: number): number {
+  const value = optional(name)
+  if (value === undefined) return fallback
   const limit = Number(value)
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`FEEDBACK_RATE_LIMIT "${value}" must be a whole number of writes per minute, 1 or more.`)
+    throw new Error(`${name} "${value}" must be a whole number of writes per minute, 1 or more.`)
   }
   return limit
 }
+
+/** Feedback writes allowed per reader (address and User-Agent) per clock minute. */
+export const feedbackRateLimit = () => writesPerMinute('FEEDBACK_RATE_LIMIT', 20)
+
+/**
+ * Feedback writes allowed per address (an IPv6 /64) per clock minute, whatever the User-Agent:
+ * enough for an office behind one address, too few to stuff a term's votes.
+ */
+export const feedbackAddressRateLimit = () => writesPerMinute('FEEDBACK_ADDRESS_RATE_LIMIT', 60)
 
 /** Where `npm run feedback:report` looks for the running site first. */
 export const feedbackReportUrl = () =>

@@ -71,6 +71,19 @@ export const TERM_NAMES_QUERY = defineQuery(`*[_type == "term" && defined(slug.c
 }`)
 
 /**
+ * Every address a published page answers to, for the URL gate (proxy.ts): terms with the names
+ * they redirect from, and guides, authors and categories with their old slugs.
+ */
+export const PAGE_NAMES_QUERY = defineQuery(`{
+  "terms": *[_type == "term" && defined(slug.current)]{"slug": slug.current, aliases, previousSlugs},
+  "pages": *[_type in ["guide", "author", "category"] && defined(slug.current)]{
+    _type,
+    "slug": slug.current,
+    previousSlugs
+  }
+}`)
+
+/**
  * The current slug of the guide, author or category that once had `$slug`: its old address
  * redirects there. (Terms also answer to aliases: TERM_NAMES_QUERY.)
  */

@@ -863,6 +863,34 @@ export type TERM_NAMES_QUERY_RESULT = Array<{
 }>
 
 // Source: sanity/queries.ts
+// Variable: PAGE_NAMES_QUERY
+// Query: {  "terms": *[_type == "term" && defined(slug.current)]{"slug": slug.current, aliases, previousSlugs},  "pages": *[_type in ["guide", "author", "category"] && defined(slug.current)]{    _type,    "slug": slug.current,    previousSlugs  }}
+export type PAGE_NAMES_QUERY_RESULT = {
+  terms: Array<{
+    slug: string
+    aliases: Array<string> | null
+    previousSlugs: Array<string> | null
+  }>
+  pages: Array<
+    | {
+        _type: 'author'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+    | {
+        _type: 'category'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+    | {
+        _type: 'guide'
+        slug: string
+        previousSlugs: Array<string> | null
+      }
+  >
+}
+
+// Source: sanity/queries.ts
 // Variable: MOVED_PAGE_QUERY
 // Query: *[_type == $type && $slug in previousSlugs && defined(slug.current)][0].slug.current
 export type MOVED_PAGE_QUERY_RESULT = string | null

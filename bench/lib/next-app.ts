@@ -6,6 +6,7 @@ import {existsSync} from 'node:fs'
 import {readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {BENCH_ADMIN_TOKEN} from '../phases/feedback'
 import {waitForHttp} from './http'
 import {run, start, type Managed} from './processes'
 
@@ -30,6 +31,10 @@ function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
     CONTENT_DATASET_FILE: datasetFile,
     NEXT_DIST_DIR: distDir,
     BENCH_PAGES: '1',
+    FEEDBACK_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    // Every vote comes from this machine, each as its own reader: the per-address budget would
+    // measure itself instead of the route.
+    FEEDBACK_ADDRESS_RATE_LIMIT: '1000000',
     ...extra,
   }
 }

@@ -11,6 +11,10 @@ import {percentile} from '../lib/stats'
 
 export const SUMMARY_PATH = '/api/feedback/summary'
 
+/** The bench's servers run with this FEEDBACK_ADMIN_TOKEN (bench/lib/next-app.ts): the summary is private. */
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token'
+const summaryRequest = {headers: {Authorization: `Bearer ${BENCH_ADMIN_TOKEN}`}}
+
 /** The part of GET /api/feedback/summary (lib/feedback/summary.ts) the check reads. */
 const StoredCounts = z.object({terms: z.array(z.object({allRevisions: z.object({total: z.number()})}))})
 
@@ -35,7 +39,7 @@ function vote(appUrl: string, term: string, choice: 'yes' | 'no', reader: string
 }
 
 async function readStoredVotes(appUrl: string): Promise<{count: number | null; note?: string}> {
-  const response = await request(`${appUrl}${SUMMARY_PATH}`)
+  const response = await request(`${appUrl}${SUMMARY_PATH}`, summaryRequest)
   if (response.status !== 200) return {count: null, note: `summary answered ${response.status}`}
   try {
     const count = countVotes(JSON.parse(response.body.toString()))
@@ -50,7 +54,7 @@ export async function measureFeedback(
   termIds: string[],
   options: {votes: number; concurrency: number; budgetS: number},
 ): Promise<Measured<FeedbackResult>> {
-  const probe = await request(`${appUrl}${SUMMARY_PATH}`)
+  const probe = await request(`${appUrl}${SUMMARY_PATH}`, summaryRequest)
   if (probe.status === 404) return unavailable(ROUTE_MISSING)
   const run = Date.now().toString(36)
   // One vote before counting, so the summary has rows to count even on an empty database.

@@ -7,6 +7,7 @@ import {getTermRevision, listTermRevisions} from '../content'
 import {withoutControlCharacters} from '../control-characters'
 import {
   databaseUrl,
+  feedbackAddressRateLimit,
   feedbackAdminToken,
   feedbackDataDir,
   feedbackRateLimit,
@@ -14,7 +15,7 @@ import {
 } from '../env.server'
 import {DataFolderLockedError} from './data-lock'
 import {createOutageLog, type OutageLog} from './outage-log'
-import {readerHash} from './reader'
+import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
 import {openFeedbackStore, type FeedbackStore} from './store'
 import {buildSummary, type FeedbackSummary} from './summary'
@@ -70,7 +71,9 @@ export function openFeedbackDatabase(): Promise<FeedbackStore> {
  * by the next request.
  */
 export async function prepareFeedbackDatabase() {
-  feedbackRateLimit() // a malformed FEEDBACK_RATE_LIMIT stops start-up rather than every vote
+  // A malformed limit stops start-up rather than every vote.
+  feedbackRateLimit()
+  feedbackAddressRateLimit()
   try {
     await openFeedbackDatabase()
   } catch (error) {
@@ -121,19 +124,20 @@ export async function submitVote(input: VoteInput, headers: Headers): Promise<Vo
   if (!lookup) return {status: 'unavailable'}
   const term = lookup.found
   if (!term) return {status: 'unknown-term'}
-  const limit = feedbackRateLimit()
+  const limits = {perReader: feedbackRateLimit(), perAddress: feedbackAddressRateLimit()}
   const result = await withStore((store) =>
     store.recordVote(
       {
         termId: term._id,
         termRev: term._rev,
         readerHash: readerHash(store.readerSalt, headers),
+        addressHash: addressHash(store.readerSalt, headers),
         vote: input.vote,
         reason: input.reason,
         comment: input.comment,
         section: input.section,
       },
-      limit,
+      limits,
     ),
   )
   if (!result) return {status: 'unavailable'}
@@ -155,11 +159,11 @@ export type AdminAccess = 'none' | 'granted' | 'wrong-token' | 'not-configured'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 
-/** What an Authorization header grants: comments only with `Bearer <FEEDBACK_ADMIN_TOKEN>`. */
+/** What an Authorization header grants: the feedback summary only with `Bearer <FEEDBACK_ADMIN_TOKEN>`. */
 export function adminAccess(authorization: string | null): AdminAccess {
-  if (authorization === null) return 'none'
   const token = feedbackAdminToken()
   if (!token) return 'not-configured'
+  if (authorization === null) return 'none'
   const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
   return given && timingSafeEqual(digest(given), digest(token)) ? 'granted' : 'wrong-token'
 }

@@ -10,11 +10,16 @@ export type VoteRecord = {
   termId: string
   termRev: string
   readerHash: string
+  /** The voter's network (see addressHash), budgeted across every User-Agent. */
+  addressHash: string
   vote: Vote
   reason?: Reason | string
   comment?: string
   section?: string
 }
+
+/** Writes allowed per clock minute. */
+export type WriteLimits = {perReader: number; perAddress: number}
 
 export type VoteResult = {stored: true} | {stored: false; retryAfterSeconds: number}
 
@@ -37,10 +42,10 @@ export interface FeedbackStore {
   /** The salt readers are hashed with: FEEDBACK_SALT, or one generated once and kept in the database. */
   readonly readerSalt: string
   /**
-   * Stores a reader's answer in one statement, unless the reader has already made `limitPerMinute`
-   * writes this minute; the attempt is counted either way.
+   * Stores a reader's answer in one statement, unless the reader, or their address, has already
+   * made its limit of writes this minute; the attempt is counted either way.
    */
-  recordVote(vote: VoteRecord, limitPerMinute: number): Promise<VoteResult>
+  recordVote(vote: VoteRecord, limits: WriteLimits): Promise<VoteResult>
   voteCounts(): Promise<VoteCountRow[]>
   comments(limit: number): Promise<CommentRow[]>
   /** Counts a search that found nothing, by its normalised text; empty queries are ignored. */
@@ -62,16 +67,22 @@ export function normaliseSearchQuery(query: string): string {
     .trim()
 }
 
+// The reader's and the address's windows share one table (address keys carry a prefix).
 const RECORD_VOTE = `
 WITH attempt AS (
   INSERT INTO feedback_rate_windows AS w (reader_hash, window_start, writes)
   VALUES ($3, date_trunc('minute', now()), 1)
   ON CONFLICT (reader_hash, window_start) DO UPDATE SET writes = w.writes + 1
   RETURNING writes, window_start
+), address AS (
+  INSERT INTO feedback_rate_windows AS w (reader_hash, window_start, writes)
+  VALUES ($9, date_trunc('minute', now()), 1)
+  ON CONFLICT (reader_hash, window_start) DO UPDATE SET writes = w.writes + 1
+  RETURNING writes
 ), stored AS (
   INSERT INTO feedback_votes AS v (term_id, term_rev, reader_hash, vote, reason, comment, section)
-  SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text FROM attempt
-  WHERE attempt.writes <= $8::integer
+  SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text FROM attempt, address
+  WHERE attempt.writes <= $8::integer AND address.writes <= $10::integer
   ON CONFLICT (term_id, term_rev, reader_hash) DO UPDATE
     SET vote = excluded.vote, reason = excluded.reason, comment = excluded.comment,
         section = excluded.section, updated_at = now()
@@ -115,7 +126,7 @@ export async function createFeedbackStore(
     kind: driver.kind,
     readerSalt,
 
-    async recordVote(vote, limitPerMinute) {
+    async recordVote(vote, {perReader, perAddress}) {
       const [row] = await driver.query<{stored: number; retry_after: number}>(RECORD_VOTE, [
         vote.termId,
         vote.termRev,
@@ -124,7 +135,9 @@ export async function createFeedbackStore(
         vote.reason ?? null,
         vote.comment ?? null,
         vote.section ?? null,
-        limitPerMinute,
+        perReader,
+        vote.addressHash,
+        perAddress,
       ])
       await pruneRateWindows().catch((error: Error) =>
         console.warn(`[feedback] could not prune old rate windows: ${error.message}`),

@@ -17,6 +17,7 @@ import {jsonVote, summaryRequest} from '../support/feedback-requests'
 jest.setTimeout(120_000)
 
 const adminUrl = process.env.TEST_DATABASE_URL
+const ADMIN_TOKEN = 'postgres-admin-token'
 const skipReason = 'TEST_DATABASE_URL is not set, so there is no PostgreSQL server to test against'
 
 if (!adminUrl) {
@@ -32,12 +33,14 @@ if (!adminUrl) {
     beforeAll(async () => {
       await adminQuery(adminUrl, `CREATE DATABASE ${name}`)
       process.env.DATABASE_URL = databaseUrl
+      process.env.FEEDBACK_ADMIN_TOKEN = ADMIN_TOKEN
       await openFeedbackDatabase()
     })
 
     afterAll(async () => {
       await closeFeedbackDatabase()
       delete process.env.DATABASE_URL
+      delete process.env.FEEDBACK_ADMIN_TOKEN
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     })
 
@@ -47,7 +50,7 @@ if (!adminUrl) {
       expect((await POST(jsonVote({term: 'backlink', vote: 'no'}))).status).toBe(200)
       const followUp = await POST(jsonVote({term: 'backlink', vote: 'no', reason: 'missing-information'}))
       expect(followUp.status).toBe(200)
-      const summary: FeedbackSummary = await (await GET(summaryRequest())).json()
+      const summary: FeedbackSummary = await (await GET(summaryRequest({token: ADMIN_TOKEN}))).json()
       expect(summary.terms).toEqual([
         expect.objectContaining({
           slug: 'backlink',

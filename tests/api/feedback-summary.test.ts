@@ -25,7 +25,7 @@ async function vote(fields: Record<string, unknown>) {
   expect(response.status).toBe(200)
 }
 
-async function summary(token?: string): Promise<FeedbackSummary> {
+async function summary(token = TOKEN): Promise<FeedbackSummary> {
   const response = await GET(summaryRequest({token}))
   expect(response.status).toBe(200)
   expect(response.headers.get('cache-control')).toBe('no-store')
@@ -75,7 +75,6 @@ afterAll(async () => {
 describe('GET /api/feedback/summary', () => {
   it('lists the voted terms lowest helpful share first, with counts and reasons', async () => {
     const result = await summary()
-    expect(result.commentsIncluded).toBe(false)
     expect(result.terms.map((term) => [term.slug, term.allRevisions.helpfulPercent])).toEqual([
       ['anchor-text', 0],
       ['backlink', 67],
@@ -92,16 +91,23 @@ describe('GET /api/feedback/summary', () => {
         {vote: 'yes', reason: 'clear', label: 'Clear explanation', count: 1},
         {vote: 'no', reason: 'hard-to-understand', label: 'Hard to understand', count: 1},
       ],
+      comments: [expect.objectContaining({comment: 'Too technical for me.'})],
     })
     expect(entry(result, 'link-building').reasons).toEqual([
       {vote: 'yes', reason: 'good-example', label: 'Good example', count: 2},
     ])
   })
 
-  it('keeps readers’ comments out without the admin token', async () => {
-    const body = JSON.stringify(await summary())
-    expect(body).not.toContain('Too technical')
-    expect(body).not.toContain('"comments"')
+  it('gives nothing without the admin token: no counts, no comments, no searches', async () => {
+    await recordSearchMiss('private words')
+    const response = await GET(summaryRequest())
+    expect(response.status).toBe(401)
+    expect(response.headers.get('www-authenticate')).toBe('Bearer')
+    const body = await response.text()
+    expect(JSON.parse(body)).toEqual({
+      error: 'The feedback summary needs the admin token: send Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>.',
+    })
+    for (const secret of ['backlink', 'Too technical', 'private words']) expect(body).not.toContain(secret)
   })
 
   it('tells votes since the term’s last edit from the earlier ones', async () => {
@@ -148,20 +154,22 @@ describe('GET /api/feedback/summary', () => {
     expect(searchMisses.map(({query, count}) => ({query, count}))).toEqual([
       {query: 'crawl budget', count: 2},
       {query: 'hreflang', count: 1},
+      {query: 'private words', count: 1},
     ])
   })
 
   it('gives a CSV for spreadsheets, with a column for every fixed reason', async () => {
-    const response = await GET(summaryRequest({query: '?format=csv'}))
+    const response = await GET(summaryRequest({query: '?format=csv', token: TOKEN}))
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const [header, ...rows] = (await response.text()).trimEnd().split('\r\n')
     expect(header).toBe(
       'term_id,slug,title,yes,no,total,helpful_percent,current_revision_yes,current_revision_no,' +
         'current_revision_helpful_percent,yes_clear,yes_good_example,yes_other,no_hard_to_understand,' +
-        'no_incorrect_or_outdated,no_missing_information,no_other',
+        'no_incorrect_or_outdated,no_missing_information,no_other,comments',
     )
-    expect(rows).toEqual([
+    // The figures; the comments column is the next test's.
+    expect(rows.map((row) => row.split(',').slice(0, 17).join(','))).toEqual([
       'term-anchor-text,anchor-text,Anchor Text,0,1,1,0,0,1,0,0,0,0,0,1,0,0',
       'term-backlink,backlink,Backlink,3,1,4,75,1,0,100,1,0,0,1,0,0,0',
       'term-link-building,link-building,Link Building,2,0,2,100,2,0,100,0,2,0,0,0,0,0',
@@ -180,12 +188,11 @@ describe('GET /api/feedback/summary without an admin token configured', () => {
   beforeAll(() => delete process.env.FEEDBACK_ADMIN_TOKEN)
   afterAll(() => (process.env.FEEDBACK_ADMIN_TOKEN = TOKEN))
 
-  it('never returns comments, and says why to a caller who sends a token', async () => {
-    const response = await GET(summaryRequest({token: TOKEN}))
+  it.each([undefined, TOKEN])('gives nothing, and says why (token %s)', async (token) => {
+    const response = await GET(summaryRequest({token}))
     expect(response.status).toBe(401)
     await expect(response.json()).resolves.toEqual({
-      error: 'Comments are not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.',
+      error: 'The feedback summary is not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.',
     })
-    expect((await summary()).commentsIncluded).toBe(false)
   })
 })

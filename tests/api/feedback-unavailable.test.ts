@@ -15,6 +15,7 @@ let logged: jest.SpyInstance
 beforeAll(() => {
   // Nothing listens on port 9 (discard) here: connections are refused at once.
   process.env.DATABASE_URL = 'postgres://feedback@127.0.0.1:9/feedback'
+  process.env.FEEDBACK_ADMIN_TOKEN = 'outage-token'
   logged = jest.spyOn(console, 'error').mockImplementation(() => {})
 })
 
@@ -22,6 +23,7 @@ afterAll(async () => {
   logged.mockRestore()
   await closeFeedbackDatabase()
   delete process.env.DATABASE_URL
+  delete process.env.FEEDBACK_ADMIN_TOKEN
 })
 
 it('lets the server start, logging the outage once', async () => {
@@ -43,7 +45,7 @@ it('answers a vote with 503 and a JSON error, logging nothing more while the out
 })
 
 it('answers the summary with 503 too', async () => {
-  const response = await GET(summaryRequest())
+  const response = await GET(summaryRequest({token: 'outage-token'}))
   expect(response.status).toBe(503)
   await expect(response.json()).resolves.toEqual({
     error: 'Feedback cannot be read right now. Please try again later.',

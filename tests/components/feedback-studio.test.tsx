@@ -59,10 +59,10 @@ beforeEach(() => {
     const authorization = new Headers(init.headers).get('authorization')
     requests.push({url, authorization})
     signals.push(init.signal)
-    if (authorization && authorization !== 'Bearer right-token') {
+    if (authorization !== 'Bearer right-token') {
       return {ok: false, status: 401, json: async () => ({error: 'Wrong admin token.'})}
     }
-    return {ok: true, status: 200, json: async () => summaryJson(authorization !== null)}
+    return {ok: true, status: 200, json: async () => summaryJson(true)}
   }) as unknown as typeof fetch
 })
 
@@ -100,7 +100,15 @@ describe('the Studio’s feedback table', () => {
 })
 
 describe('the Feedback tool', () => {
+  it('asks for the admin token and requests nothing without it', () => {
+    render(<FeedbackTool />)
+    expect(screen.getByRole('status')).toHaveTextContent('enter the admin token')
+    expect(screen.getByLabelText('Admin token, to see readers’ feedback')).toBeInTheDocument()
+    expect(requests).toEqual([])
+  })
+
   it('loads the summary and opens each term’s document through an edit intent', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
     render(<FeedbackTool />)
     expect(screen.getByRole('status')).toHaveTextContent('Loading feedback…')
     const link = await screen.findByRole('link', {name: 'Anchor Text'})
@@ -114,36 +122,37 @@ describe('the Feedback tool', () => {
 describe('the admin token field', () => {
   it('keeps the token in sessionStorage for the session, and forgets it on request', () => {
     render(<AdminTokenField />)
-    const field = screen.getByLabelText('Admin token, to see readers’ comments')
+    const field = screen.getByLabelText('Admin token, to see readers’ feedback')
     expect(field).toHaveAttribute('type', 'password')
     fireEvent.change(field, {target: {value: ' right-token '}})
-    fireEvent.click(screen.getByRole('button', {name: 'Show comments'}))
+    fireEvent.click(screen.getByRole('button', {name: 'Show feedback'}))
     expect(sessionStorage.getItem('glossary.feedback.adminToken')).toBe('right-token')
     expect(localStorage.length).toBe(0)
     fireEvent.click(screen.getByRole('button', {name: 'Forget the admin token'}))
     expect(sessionStorage.getItem('glossary.feedback.adminToken')).toBeNull()
-    expect(screen.getByLabelText('Admin token, to see readers’ comments')).toHaveValue('')
+    expect(screen.getByLabelText('Admin token, to see readers’ feedback')).toHaveValue('')
   })
 })
 
 describe('the feedback view on a term’s document', () => {
-  it('shows that term’s figures from the same-origin summary endpoint', async () => {
+  it('shows that term’s figures from the same-origin summary endpoint, with the token', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
     render(<FeedbackDocumentView documentId="term-backlink" />)
     expect(screen.getByRole('status')).toHaveTextContent('Loading feedback…')
     await screen.findByText('75% helpful (4 votes): 3 yes, 1 no')
     expect(screen.getByText('0% helpful (1 vote)')).toBeInTheDocument()
     expect(screen.getByText('Yes: Clear explanation ×3')).toBeInTheDocument()
-    expect(liveRequests()).toEqual([{url: '/api/feedback/summary', authorization: null}])
-    expect(screen.queryByText('Comments')).not.toBeInTheDocument()
+    expect(liveRequests()).toEqual([{url: '/api/feedback/summary', authorization: 'Bearer right-token'}])
   })
 
-  it('asks again with the token and shows the comments', async () => {
+  it('asks for the token first, then shows the figures and comments', async () => {
     render(<FeedbackDocumentView documentId="term-backlink" />)
-    await screen.findByText(/75% helpful/)
-    fireEvent.change(screen.getByLabelText('Admin token, to see readers’ comments'), {
+    expect(screen.getByRole('status')).toHaveTextContent('enter the admin token')
+    expect(requests).toEqual([])
+    fireEvent.change(screen.getByLabelText('Admin token, to see readers’ feedback'), {
       target: {value: 'right-token'},
     })
-    fireEvent.click(screen.getByRole('button', {name: 'Show comments'}))
+    fireEvent.click(screen.getByRole('button', {name: 'Show feedback'}))
     await screen.findByText('Spot on.')
     expect(requests.at(-1)).toEqual({url: '/api/feedback/summary', authorization: 'Bearer right-token'})
   })
@@ -155,6 +164,7 @@ describe('the feedback view on a term’s document', () => {
   })
 
   it('says when nobody has voted on the term yet', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
     render(<FeedbackDocumentView documentId="term-without-votes" />)
     await waitFor(() =>
       expect(screen.getByRole('status')).toHaveTextContent('No reader has voted on this term yet.'),

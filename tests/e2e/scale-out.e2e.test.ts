@@ -22,6 +22,7 @@ import {root, startNextServer, type RunningServer} from './support/server'
 
 const WEBHOOK_SECRET = 'e2e-scale-out-secret'
 const VISIBLE_WITHIN_MS = 5000
+const ADMIN_TOKEN = 'scale-out-admin-token'
 /** FEEDBACK_RATE_LIMIT for both instances: writes per reader per minute. */
 const RATE_LIMIT = 5
 /** A page must answer within this while Redis is down or hung (its command timeout is 500 ms). */
@@ -97,6 +98,7 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
         DATABASE_URL: Object.assign(new URL(adminUrl!), {pathname: `/${database}`}).toString(),
         SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
         FEEDBACK_RATE_LIMIT: String(RATE_LIMIT),
+        FEEDBACK_ADMIN_TOKEN: ADMIN_TOKEN,
       }
       instances = {a: await startInstance('a'), b: await startInstance('b')}
       const port = await freePort()
@@ -171,7 +173,9 @@ async function timed(url: string): Promise<RawResponse & {ms: number}> {
         ),
       )
       expect(answers.map((answer) => answer.status)).toEqual(readers.map(() => 200))
-      const summary = await rawRequest(`${instances.b.url}/api/feedback/summary`)
+      const summary = await rawRequest(`${instances.b.url}/api/feedback/summary`, {
+        headers: {authorization: `Bearer ${ADMIN_TOKEN}`},
+      })
       const serp = (
         JSON.parse(summary.body) as {terms: {slug: string; allRevisions: {yes: number; no: number}}[]}
       ).terms.find((term) => term.slug === 'serp')

@@ -10,7 +10,7 @@ import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
 import {measureColdRender} from '@/bench/phases/cold-render'
 import {buildSummary} from '@/lib/feedback/summary'
 import {measureContentQueries} from '@/bench/phases/content-queries'
-import {measureFeedback} from '@/bench/phases/feedback'
+import {BENCH_ADMIN_TOKEN, measureFeedback} from '@/bench/phases/feedback'
 import {measureSearch} from '@/bench/phases/search'
 import {parseDataset} from '@/lib/content/dataset'
 
@@ -52,6 +52,8 @@ function feedbackRoutes({lose = () => false}: {lose?: (index: number) => boolean
       return json(response, 201, {ok: true})
     }
     if (request.url === '/api/feedback/summary') {
+      if (request.headers.authorization !== `Bearer ${BENCH_ADMIN_TOKEN}`)
+        return json(response, 401, {error: 'token'})
       // In the real summary's shape: the store's counts put together by lib/feedback/summary.
       const counts = [...votes.values()].map(({term, vote}) => ({
         termId: term,

@@ -10,13 +10,21 @@ import {awayFromMinuteBoundary, storeTestTargets, type TestDatabases} from '../s
 
 jest.setTimeout(60_000)
 
-const vote = (overrides: Partial<Parameters<FeedbackStore['recordVote']>[0]> = {}) => ({
-  termId: 'term-backlink',
-  termRev: 'rev-1',
-  readerHash: 'reader-a',
-  vote: 'yes' as const,
-  ...overrides,
-})
+/** Each reader on an address of their own unless a test says otherwise. */
+const vote = (overrides: Partial<Parameters<FeedbackStore['recordVote']>[0]> = {}) => {
+  const readerHash = overrides.readerHash ?? 'reader-a'
+  return {
+    termId: 'term-backlink',
+    termRev: 'rev-1',
+    readerHash,
+    addressHash: `address:${readerHash}`,
+    vote: 'yes' as const,
+    ...overrides,
+  }
+}
+
+/** A per-reader limit, with an address budget that does not get in the way. */
+const perReader = (writes: number) => ({perReader: writes, perAddress: 100_000})
 
 const totalVotes = async (store: FeedbackStore, termId?: string) =>
   (await store.voteCounts())
@@ -118,15 +126,20 @@ for (const target of storeTestTargets()) {
 
     describe('votes', () => {
       it('stores a vote with the term id and revision', async () => {
-        await expect(store.recordVote(vote({termId: 'term-a'}), 20)).resolves.toEqual({stored: true})
+        await expect(store.recordVote(vote({termId: 'term-a'}), perReader(20))).resolves.toEqual({
+          stored: true,
+        })
         expect((await store.voteCounts()).filter((row) => row.termId === 'term-a')).toEqual([
           {termId: 'term-a', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
         ])
       })
 
       it('replaces a reader’s earlier answer on the same revision, reason and comment included', async () => {
-        await store.recordVote(vote({termId: 'term-b', reason: 'clear', comment: 'Great.'}), 20)
-        await store.recordVote(vote({termId: 'term-b', vote: 'no', reason: 'hard-to-understand'}), 20)
+        await store.recordVote(vote({termId: 'term-b', reason: 'clear', comment: 'Great.'}), perReader(20))
+        await store.recordVote(
+          vote({termId: 'term-b', vote: 'no', reason: 'hard-to-understand'}),
+          perReader(20),
+        )
         expect((await store.voteCounts()).filter((row) => row.termId === 'term-b')).toEqual([
           {termId: 'term-b', termRev: 'rev-1', vote: 'no', reason: 'hard-to-understand', votes: 1},
         ])
@@ -134,8 +147,8 @@ for (const target of storeTestTargets()) {
       })
 
       it('keeps a reader’s votes on different revisions apart', async () => {
-        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-1'}), 20)
-        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-2', vote: 'no'}), 20)
+        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-1'}), perReader(20))
+        await store.recordVote(vote({termId: 'term-c', termRev: 'rev-2', vote: 'no'}), perReader(20))
         const rows = (await store.voteCounts()).filter((row) => row.termId === 'term-c')
         expect(rows.sort((a, b) => a.termRev.localeCompare(b.termRev))).toEqual([
           {termId: 'term-c', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
@@ -148,14 +161,14 @@ for (const target of storeTestTargets()) {
         await awayFromMinuteBoundary()
         for (let i = 0; i < 3; i++) {
           await expect(
-            store.recordVote(vote({termId: `term-limit-${i}`, readerHash: reader}), 3),
+            store.recordVote(vote({termId: `term-limit-${i}`, readerHash: reader}), perReader(3)),
           ).resolves.toEqual({
             stored: true,
           })
         }
         const refused = await store.recordVote(
           vote({termId: 'term-limit-0', readerHash: reader, vote: 'no'}),
-          3,
+          perReader(3),
         )
         expect(refused).toEqual({stored: false, retryAfterSeconds: expect.any(Number)})
         if (refused.stored) throw new Error('unreachable')
@@ -167,7 +180,33 @@ for (const target of storeTestTargets()) {
           votes: 1,
         })
         await expect(
-          store.recordVote(vote({termId: 'term-limit-0', readerHash: 'someone-else'}), 3),
+          store.recordVote(vote({termId: 'term-limit-0', readerHash: 'someone-else'}), perReader(3)),
+        ).resolves.toEqual({stored: true})
+      })
+
+      it('stores at most the address budget when one address votes as many readers (rotating User-Agents)', async () => {
+        await awayFromMinuteBoundary()
+        const results = await Promise.all(
+          Array.from({length: 200}, (_, i) =>
+            store.recordVote(
+              vote({
+                termId: 'term-stuffed',
+                readerHash: `agent-${i}`,
+                addressHash: 'address:one-office',
+                vote: 'no',
+              }),
+              {perReader: 20, perAddress: 60},
+            ),
+          ),
+        )
+        expect(results.filter((result) => result.stored)).toHaveLength(60)
+        await expect(totalVotes(store, 'term-stuffed')).resolves.toBe(60)
+        // Another address is not affected.
+        await expect(
+          store.recordVote(vote({termId: 'term-stuffed', readerHash: 'elsewhere'}), {
+            perReader: 20,
+            perAddress: 60,
+          }),
         ).resolves.toEqual({stored: true})
       })
 
@@ -176,7 +215,7 @@ for (const target of storeTestTargets()) {
           Array.from({length: 1000}, (_, i) =>
             store.recordVote(
               vote({termId: 'term-crowd', readerHash: `crowd-${i}`, vote: i % 4 ? 'yes' : 'no'}),
-              20,
+              perReader(20),
             ),
           ),
         )
@@ -194,7 +233,7 @@ for (const target of storeTestTargets()) {
           Array.from({length: 100}, (_, i) =>
             store.recordVote(
               vote({termId: 'term-repeat', readerHash: 'eager', vote: i % 2 ? 'yes' : 'no'}),
-              1000,
+              perReader(1000),
             ),
           ),
         )
@@ -205,12 +244,12 @@ for (const target of storeTestTargets()) {
 
     describe('comments', () => {
       it('lists comments newest first, up to the limit', async () => {
-        await store.recordVote(vote({termId: 'term-d', readerHash: 'c1', comment: 'First'}), 20)
+        await store.recordVote(vote({termId: 'term-d', readerHash: 'c1', comment: 'First'}), perReader(20))
         // PGlite's clock counts milliseconds: two writes within one would tie.
         await new Promise((resolve) => setTimeout(resolve, 20))
         await store.recordVote(
           vote({termId: 'term-d', readerHash: 'c2', vote: 'no', reason: 'other', comment: 'Second'}),
-          20,
+          perReader(20),
         )
         const comments = (await store.comments(1000)).filter((c) => c.termId === 'term-d')
         expect(comments.map((c) => c.comment)).toEqual(['Second', 'First'])

@@ -2,6 +2,7 @@ import {revalidateTag} from 'next/cache'
 import type {NextRequest} from 'next/server'
 
 import {listPublishNeighbours} from '@/lib/content'
+import {markPageNamesStale} from '@/lib/content/page-names'
 import {sanityRevalidateSecret} from '@/lib/env.server'
 import {logOnce} from '@/lib/log-once'
 import {linkedIds, tagsForChange, type StaleTags} from '@/lib/revalidation/changes'
@@ -48,6 +49,8 @@ export async function POST(request: NextRequest) {
 }
 
 function revalidate({stale, expired}: StaleTags): string[] {
+  // A new or renamed page must get past the URL gate (proxy.ts) at once.
+  markPageNamesStale()
   // 'max': the next visit gets the stale page at once while the fresh one renders behind it.
   for (const tag of stale) revalidateTag(tag, 'max')
   for (const tag of expired) revalidateTag(tag, {expire: 0})

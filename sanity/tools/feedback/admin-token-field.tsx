@@ -2,7 +2,7 @@ import {useId, useState} from 'react'
 
 import {useAdminToken} from './use-feedback-summary'
 
-/** Where an editor enters the admin token to see readers' comments, or forgets it again. */
+/** Where an editor enters the admin token to see readers' feedback, or forgets it again. */
 export function AdminTokenField() {
   const [token, setToken] = useAdminToken()
   const [draft, setDraft] = useState('')
@@ -10,7 +10,7 @@ export function AdminTokenField() {
   if (token) {
     return (
       <p style={{margin: 0}}>
-        Readers’ comments are shown for this browser session.{' '}
+        Readers’ feedback is shown for this browser session.{' '}
         <button type="button" onClick={() => setToken('')}>
           Forget the admin token
         </button>
@@ -26,7 +26,7 @@ export function AdminTokenField() {
       }}
       style={{display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center'}}
     >
-      <label htmlFor={id}>Admin token, to see readers’ comments</label>
+      <label htmlFor={id}>Admin token, to see readers’ feedback</label>
       <input
         id={id}
         type="password"
@@ -35,7 +35,7 @@ export function AdminTokenField() {
         onChange={(event) => setDraft(event.target.value)}
       />
       <button type="submit" disabled={!draft.trim()}>
-        Show comments
+        Show feedback
       </button>
     </form>
   )

@@ -16,6 +16,7 @@ export function FeedbackDocumentView({documentId}: {documentId: string}) {
         Reader feedback
       </h2>
       <div role="status">
+        {state.status === 'no-token' && 'Reader feedback is private: enter the admin token to see it.'}
         {state.status === 'loading' && 'Loading feedback…'}
         {state.status === 'error' && state.message}
         {state.status === 'ready' && !term && 'No reader has voted on this term yet.'}

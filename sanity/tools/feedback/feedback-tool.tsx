@@ -23,6 +23,7 @@ export function FeedbackTool() {
       <h1 style={{marginTop: 0}}>Reader feedback</h1>
       <AdminTokenField />
       <div role="status" style={{marginTop: '1rem'}}>
+        {state.status === 'no-token' && 'Reader feedback is private: enter the admin token to see it.'}
         {state.status === 'loading' && 'Loading feedback…'}
         {state.status === 'error' && state.message}
       </div>

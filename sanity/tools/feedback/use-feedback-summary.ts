@@ -14,7 +14,7 @@ function subscribe(listener: () => void) {
 }
 
 /**
- * The admin token that unlocks readers' comments, kept in sessionStorage: it lasts for this
+ * The admin token that unlocks readers' feedback, kept in sessionStorage: it lasts for this
  * browser tab's session and is never saved with the Studio's settings or sent anywhere else.
  */
 export function useAdminToken(): [string, (token: string) => void] {
@@ -32,18 +32,19 @@ export function useAdminToken(): [string, (token: string) => void] {
 }
 
 export type SummaryState =
-  {status: 'loading'} | {status: 'error'; message: string} | {status: 'ready'; summary: FeedbackSummary}
+  | {status: 'no-token'}
+  | {status: 'loading'}
+  | {status: 'error'; message: string}
+  | {status: 'ready'; summary: FeedbackSummary}
 
-/** Fetches the summary (with comments when there is a token) and again whenever the token changes. */
+/** Fetches the summary with the admin token, again whenever the token changes; nothing without one. */
 export function useFeedbackSummary(token: string): SummaryState {
   const [state, setState] = useState<{token: string; result: SummaryState} | null>(null)
 
   useEffect(() => {
+    if (!token) return
     const controller = new AbortController()
-    fetch(SUMMARY_URL, {
-      headers: token ? {Authorization: `Bearer ${token}`} : {},
-      signal: controller.signal,
-    })
+    fetch(SUMMARY_URL, {headers: {Authorization: `Bearer ${token}`}, signal: controller.signal})
       .then(async (response) => {
         const body = await response.json()
         const result: SummaryState = response.ok
@@ -65,5 +66,6 @@ export function useFeedbackSummary(token: string): SummaryState {
     return () => controller.abort()
   }, [token])
 
+  if (!token) return {status: 'no-token'}
   return state?.token === token ? state.result : {status: 'loading'}
 }

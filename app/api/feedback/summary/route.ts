@@ -4,21 +4,21 @@ import {summaryToCsv} from '@/lib/feedback/summary'
 const noStore = {'Cache-Control': 'no-store'}
 
 /**
- * The content team's figures per term (`?format=csv` for a spreadsheet). Readers' comments are
- * private: they come back only with `Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>`.
+ * The content team's figures per term, readers' comments and missed searches (`?format=csv` for a
+ * spreadsheet). All of it is private: only with `Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>`.
  */
 export async function GET(request: Request) {
   const access = adminAccess(request.headers.get('authorization'))
-  if (access === 'wrong-token') {
-    return Response.json({error: 'Wrong admin token.'}, {status: 401, headers: noStore})
+  if (access !== 'granted') {
+    const error = {
+      none: 'The feedback summary needs the admin token: send Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>.',
+      'wrong-token': 'Wrong admin token.',
+      'not-configured':
+        'The feedback summary is not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.',
+    }[access]
+    return Response.json({error}, {status: 401, headers: {...noStore, 'WWW-Authenticate': 'Bearer'}})
   }
-  if (access === 'not-configured') {
-    return Response.json(
-      {error: 'Comments are not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.'},
-      {status: 401, headers: noStore},
-    )
-  }
-  const summary = await feedbackSummary({includeComments: access === 'granted'})
+  const summary = await feedbackSummary({includeComments: true})
   if (!summary) {
     return Response.json(
       {error: 'Feedback cannot be read right now. Please try again later.'},

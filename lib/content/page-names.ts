@@ -1,0 +1,67 @@
+import {PAGE_NAMES_QUERY} from '../../sanity/queries'
+import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
+import {contentSource, usesEmbeddedDataset} from './index'
+import {termUrlSegments} from './term-names'
+
+export type NamedPage = 'term' | 'guide' | 'author' | 'category'
+
+/** Every URL segment a published page answers to, by kind: its slug and the names that redirect to it. */
+export type PageNames = Record<NamedPage, ReadonlySet<string>>
+
+export function toPageNames({terms, pages}: PAGE_NAMES_QUERY_RESULT): PageNames {
+  const names: Record<NamedPage, Set<string>> = {
+    term: new Set(termUrlSegments(terms).keys()),
+    guide: new Set(),
+    author: new Set(),
+    category: new Set(),
+  }
+  for (const page of pages) {
+    for (const segment of [page.slug, ...(page.previousSlugs ?? [])]) names[page._type].add(segment)
+  }
+  return names
+}
+
+/**
+ * The Content Lake is asked again at most this often, and only when a segment is missing: a
+ * publish on another instance reaches this one's gate within seconds, and a flood of invented
+ * URLs costs one query per interval, not one per request.
+ */
+const LAKE_REFRESH_MS = 5000
+
+type Held = {names: PageNames; from: unknown; readAt: number; stale: boolean}
+
+/** One table per process: the proxy and the webhook's route handler are separate bundles. */
+const state = ((
+  globalThis as {__glossaryPageNames?: {held?: Held; loading?: Promise<Held>}}
+).__glossaryPageNames ??= {})
+
+async function load(): Promise<Held> {
+  // Fresh: this table is ours to keep, and Next's data cache is not there in the proxy.
+  const result = await contentSource().fetch<PAGE_NAMES_QUERY_RESULT>(PAGE_NAMES_QUERY, {}, [], {fresh: true})
+  // The embedded dataset hands back the same frozen answer until the file changes.
+  const names = state.held?.from === result ? state.held.names : toPageNames(result)
+  return (state.held = {names, from: result, readAt: Date.now(), stale: false})
+}
+
+function reload(): Promise<Held> {
+  state.loading ??= load().finally(() => (state.loading = undefined))
+  return state.loading
+}
+
+/**
+ * Whether a published page of this kind answers to `segment` (its slug, an old slug or, for terms,
+ * an alias). Held in memory; a miss re-reads the names (the embedded dataset answers from memory,
+ * the Content Lake at most every few seconds), so a page published a moment ago is found.
+ */
+export async function isPublishedName(kind: NamedPage, segment: string): Promise<boolean> {
+  const held = state.held ?? (await reload())
+  if (held.names[kind].has(segment)) return true
+  const mayRead = usesEmbeddedDataset() || held.stale || Date.now() - held.readAt >= LAKE_REFRESH_MS
+  if (!mayRead) return false
+  return (await reload()).names[kind].has(segment)
+}
+
+/** A publish arrived (the webhook): the next miss reads the names again at once. */
+export function markPageNamesStale() {
+  if (state.held) state.held.stale = true
+}
