@@ -1,5 +1,6 @@
 import {NextResponse, type NextRequest} from 'next/server'
 
+import {CORS_HEADERS, NO_STORE} from '@/lib/api/term-json'
 import {isPublishedName} from '@/lib/content/page-names'
 import {DRAFT_COOKIE, hasDraftModeCookie} from '@/lib/draft-cookie'
 import {MISSING_NAME_HEADER, MISSING_PATH} from '@/lib/missing-page'
@@ -11,9 +12,12 @@ import {sanityProject} from '@/sanity/env'
  * not exist is answered here, so it renders nothing per URL and leaves nothing on disk.
  */
 export async function proxy(request: NextRequest) {
+  // Only reads render or cache; other methods reach their routes, which refuse them (405).
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next()
   // An editor in draft mode may open a page that is not published yet.
-  if (sanityProject && hasDraftModeCookie(request.cookies.get(DRAFT_COOKIE)?.value))
+  if (sanityProject && hasDraftModeCookie(request.cookies.get(DRAFT_COOKIE)?.value)) {
     return NextResponse.next()
+  }
   let verdict
   try {
     verdict = await gate(request.nextUrl.pathname, isPublishedName)
@@ -28,9 +32,10 @@ export async function proxy(request: NextRequest) {
       return NextResponse.json({error: 'The address is not a valid URL.'}, {status: 400})
     case 'missing':
       if (verdict.answer === 'json') {
+        // The JSON API is read from other sites' scripts: its 404 carries CORS headers too.
         return NextResponse.json(
           {error: `Nothing is published at ${request.nextUrl.pathname}.`},
-          {status: 404},
+          {status: 404, headers: {...CORS_HEADERS, ...NO_STORE}},
         )
       }
       // No route matches this path, so Next answers with app/global-not-found.tsx and a 404,

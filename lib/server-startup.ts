@@ -1,7 +1,7 @@
 import 'server-only'
 
 import {contentSource} from './content'
-import {prepareFeedbackDatabase} from './feedback/server'
+import {prepareFeedbackDatabase, shutDownFeedbackDatabase} from './feedback/server'
 
 export async function prepareServer() {
   // Which Node serves the site, for operators (and for the test that it is the project's own).
@@ -11,6 +11,15 @@ export async function prepareServer() {
   } catch (error) {
     console.error(`[content] cannot start: ${(error as Error).message}`)
     process.exit(1)
+  }
+  // Next closes the HTTP server on these signals and then exits; the database closes meanwhile, so
+  // a PGlite folder is left clean and unlocked.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      shutDownFeedbackDatabase().catch((error: Error) =>
+        console.error(`[feedback] could not close the database: ${error.message}`),
+      )
+    })
   }
   // Opened now, not on the first vote: a new PGlite folder takes seconds to set up.
   try {

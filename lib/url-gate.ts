@@ -56,9 +56,11 @@ export async function gate(
   const segment = (isMarkdown ? first.slice(0, -3) : first).toLowerCase()
   const answer = isMarkdown ? 'json' : route.answer
   if (!segment) return {kind: 'pass'}
+  const wellFormed = segment.length <= MAX_SEGMENT && SEGMENT.test(segment)
+  // The JSON API explains a malformed slug itself (a 400), without any look-up.
+  if (!wellFormed && route.prefix === '/api/terms/') return {kind: 'pass'}
   const known =
-    segment.length <= MAX_SEGMENT &&
-    SEGMENT.test(segment) &&
+    wellFormed &&
     (route.page === 'letter' ? letterFromSlug(segment) !== null : await isPublishedName(route.page, segment))
   return known ? {kind: 'pass'} : {kind: 'missing', answer, segment}
 }

@@ -23,11 +23,22 @@ import {buildSummary, type FeedbackSummary} from './summary'
 /** How long a failed open is remembered before the next request may try again. */
 const RETRY_OPEN_AFTER_MS = 5000
 const SUMMARY_SEARCH_MISSES = 50
+/** How long a summary is served again before it is computed anew. */
+const SUMMARY_FRESH_MS = 5000
 const SUMMARY_COMMENTS = 1000
+
+/** How long a shutdown waits for database work already running before it closes the database. */
+const DRAIN_MS = 5000
 
 type Holder = {
   opening?: Promise<FeedbackStore>
   lastFailure?: {error: unknown; at: number}
+  /** Calls running on the store now. */
+  active: number
+  /** Set once the server is shutting down: no new work starts. */
+  shuttingDown?: Promise<void>
+  /** The summary being computed or just computed, with and without comments. */
+  summaries: Map<boolean, {at: number; summary: Promise<FeedbackSummary | null>}>
   database: OutageLog
   content: OutageLog
 }
@@ -37,6 +48,8 @@ type Holder = {
  * separately, and every copy of this module must find the store that start-up opened.
  */
 const holder: Holder = ((globalThis as {__glossaryFeedback?: Holder}).__glossaryFeedback ??= {
+  active: 0,
+  summaries: new Map(),
   database: createOutageLog('feedback database'),
   content: createOutageLog('feedback content lookup'),
 })
@@ -89,8 +102,24 @@ export async function closeFeedbackDatabase() {
   await (await opening?.catch(() => undefined))?.close()
 }
 
+/**
+ * The server is stopping (SIGTERM, SIGINT): new feedback work is refused (a 503), work already
+ * running may finish for a few seconds, then the database is closed and a data folder's lock
+ * released, before Next's own shutdown ends the process.
+ */
+export function shutDownFeedbackDatabase(): Promise<void> {
+  holder.shuttingDown ??= (async () => {
+    const deadline = Date.now() + DRAIN_MS
+    while (holder.active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    await closeFeedbackDatabase()
+  })()
+  return holder.shuttingDown
+}
+
 /** Runs `work` on the store; an unreachable database is logged once per outage and answered as null. */
 async function withStore<T>(work: (store: FeedbackStore) => Promise<T>): Promise<T | null> {
+  if (holder.shuttingDown) return null
+  holder.active++
   try {
     const result = await work(await openFeedbackDatabase())
     holder.database.recovered()
@@ -98,6 +127,8 @@ async function withStore<T>(work: (store: FeedbackStore) => Promise<T>): Promise
   } catch (error) {
     holder.database.failed(error)
     return null
+  } finally {
+    holder.active--
   }
 }
 
@@ -142,17 +173,22 @@ export async function submitVote(input: VoteInput, headers: Headers): Promise<Vo
   )
   if (!result) return {status: 'unavailable'}
   if (!result.stored) return {status: 'rate-limited', retryAfterSeconds: result.retryAfterSeconds}
+  holder.summaries.clear()
   return {status: 'stored', term: {id: term._id, rev: term._rev, slug: term.slug}}
 }
 
 /**
- * Counts a site search that found nothing (for the search feature). Returns false when the
- * database is unreachable: a lost miss is not worth failing a search for.
+ * Counts a site search that found nothing, once per reader per query per day, if it could be a
+ * real search. Returns false for a query that could not be one, and when the database is
+ * unreachable: a lost miss is not worth failing a search for.
  */
-export async function recordSearchMiss(query: string): Promise<boolean> {
-  const text = withoutControlCharacters(query).trim()
-  if (!text) return false
-  return (await withStore((store) => store.recordSearchMiss(text).then(() => true))) ?? false
+export async function recordSearchMiss(query: string, request: Headers): Promise<boolean> {
+  const text = withoutControlCharacters(query)
+  const counted = await withStore((store) =>
+    store.recordSearchMiss(text, readerHash(store.readerSalt, request)),
+  )
+  if (counted) holder.summaries.clear()
+  return counted ?? false
 }
 
 export type AdminAccess = 'none' | 'granted' | 'wrong-token' | 'not-configured'
@@ -168,12 +204,28 @@ export function adminAccess(authorization: string | null): AdminAccess {
   return given && timingSafeEqual(digest(given), digest(token)) ? 'granted' : 'wrong-token'
 }
 
-/** The content team's figures; null when the database or the content cannot be reached. */
-export async function feedbackSummary({
+/**
+ * The content team's figures; null when the database or the content cannot be reached. Kept for a
+ * few seconds and computed once however many ask at the same moment; a write through this process
+ * (a vote, a missed search) starts the next one afresh.
+ */
+export function feedbackSummary({
   includeComments,
 }: {
   includeComments: boolean
 }): Promise<FeedbackSummary | null> {
+  const cached = holder.summaries.get(includeComments)
+  if (cached && Date.now() - cached.at < SUMMARY_FRESH_MS) return cached.summary
+  const entry = {at: Date.now(), summary: computeSummary(includeComments)}
+  holder.summaries.set(includeComments, entry)
+  // A failure is not kept: the next call tries again.
+  void entry.summary.then((summary) => {
+    if (!summary && holder.summaries.get(includeComments) === entry) holder.summaries.delete(includeComments)
+  })
+  return entry.summary
+}
+
+async function computeSummary(includeComments: boolean): Promise<FeedbackSummary | null> {
   const terms = await lookUp(listTermRevisions)
   if (!terms) return null
   return withStore(async (store) =>

@@ -48,24 +48,42 @@ export interface FeedbackStore {
   recordVote(vote: VoteRecord, limits: WriteLimits): Promise<VoteResult>
   voteCounts(): Promise<VoteCountRow[]>
   comments(limit: number): Promise<CommentRow[]>
-  /** Counts a search that found nothing, by its normalised text; empty queries are ignored. */
-  recordSearchMiss(query: string): Promise<void>
+  /**
+   * Counts a search that found nothing, by its normalised text, once per reader per day; returns
+   * false for a query that could not be a real search (see plausibleSearchQuery).
+   */
+  recordSearchMiss(query: string, readerHash: string): Promise<boolean>
   listSearchMisses(limit: number): Promise<SearchMiss[]>
   close(): Promise<void>
 }
 
-const SEARCH_QUERY_MAX_LENGTH = 100
+const SEARCH_QUERY_MAX_LENGTH = 60
+const SEARCH_QUERY_MAX_WORDS = 6
+/** Letters, digits and the punctuation of real term names ("A/B testing", "E-E-A-T", "C++"). */
+const SEARCH_QUERY_CHARACTERS = /^[\p{L}\p{M}\p{N} \-'’.&+/#()]+$/u
 
-/** Lower case, single spaces, at most 100 characters: "  Back LINK " and "back link" are one miss. */
+/** Lower case, single spaces: "  Back LINK " and "back link" are one miss. */
 export function normaliseSearchQuery(query: string): string {
-  return query
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, SEARCH_QUERY_MAX_LENGTH)
-    .trim()
+  return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * The query as a missed search is counted, or null when it could not be a reader looking for a
+ * term: too short or long, too many words, no letter, or characters no term name has.
+ */
+export function plausibleSearchQuery(query: string): string | null {
+  const text = normaliseSearchQuery(query)
+  const plausible =
+    text.length >= 2 &&
+    text.length <= SEARCH_QUERY_MAX_LENGTH &&
+    text.split(' ').length <= SEARCH_QUERY_MAX_WORDS &&
+    /\p{L}/u.test(text) &&
+    SEARCH_QUERY_CHARACTERS.test(text)
+  return plausible ? text : null
+}
+
+/** The most missed searches kept; past it the rarest, oldest go first. */
+export const SEARCH_MISSES_KEPT = 5000
 
 // The reader's and the address's windows share one table (address keys carry a prefix).
 const RECORD_VOTE = `
@@ -92,7 +110,24 @@ SELECT (SELECT count(*) FROM stored)::integer AS stored,
        greatest(1, ceil(extract(epoch FROM window_start + interval '1 minute' - now())))::integer AS retry_after
 FROM attempt`
 
-/** Rate windows older than this are of no more use. */
+// The miss counts only if this reader has not already counted this query today.
+const RECORD_SEARCH_MISS = `
+WITH first_today AS (
+  INSERT INTO search_miss_readers (query, reader_hash, day) VALUES ($1, $2, current_date)
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+)
+INSERT INTO search_misses AS m (query, count) SELECT $1, 1 FROM first_today
+ON CONFLICT (query) DO UPDATE SET count = m.count + 1, last_seen = now()
+RETURNING (xmax = 0) AS created`
+
+const PRUNE_SEARCH_MISSES = `
+DELETE FROM search_misses WHERE query IN (
+  SELECT query FROM search_misses ORDER BY count, last_seen
+  LIMIT greatest(0, (SELECT count(*) FROM search_misses) - $1::integer)
+)`
+
+/** Rate windows and search-miss readers past their use are deleted at most this often. */
 const PRUNE_EVERY_MS = 60_000
 
 async function readerSaltOf(driver: SqlDriver, configured: string | undefined): Promise<string> {
@@ -110,16 +145,29 @@ async function readerSaltOf(driver: SqlDriver, configured: string | undefined): 
 /** The one query layer over either driver. Migrations are applied before it is returned. */
 export async function createFeedbackStore(
   driver: SqlDriver,
-  {salt, migrations}: {salt?: string; migrations?: Migration[]} = {},
+  {
+    salt,
+    migrations,
+    searchMissesKept = SEARCH_MISSES_KEPT,
+  }: {salt?: string; migrations?: Migration[]; searchMissesKept?: number} = {},
 ): Promise<FeedbackStore> {
   await migrate(driver, migrations ?? (await readMigrations()))
   const readerSalt = await readerSaltOf(driver, salt)
   let prunedAt = 0
+  let missesPrunedAt = 0
 
   async function pruneRateWindows() {
     if (Date.now() - prunedAt < PRUNE_EVERY_MS) return
     prunedAt = Date.now()
     await driver.query("DELETE FROM feedback_rate_windows WHERE window_start < now() - interval '2 minutes'")
+  }
+
+  async function pruneSearchMisses(created: boolean) {
+    // Only a new query can take the list past its size.
+    if (created) await driver.query(PRUNE_SEARCH_MISSES, [searchMissesKept])
+    if (Date.now() - missesPrunedAt < PRUNE_EVERY_MS) return
+    missesPrunedAt = Date.now()
+    await driver.query('DELETE FROM search_miss_readers WHERE day < current_date - 1')
   }
 
   return {
@@ -146,9 +194,10 @@ export async function createFeedbackStore(
     },
 
     voteCounts() {
+      // Kept up to date by a trigger on each vote (migration 003): no scan of the votes.
       return driver.query<VoteCountRow>(
-        `SELECT term_id AS "termId", term_rev AS "termRev", vote, reason, count(*)::integer AS votes
-         FROM feedback_votes GROUP BY term_id, term_rev, vote, reason`,
+        `SELECT term_id AS "termId", term_rev AS "termRev", vote, nullif(reason, '') AS reason, votes
+         FROM feedback_vote_counts WHERE votes > 0`,
       )
     },
 
@@ -161,14 +210,14 @@ export async function createFeedbackStore(
       )
     },
 
-    async recordSearchMiss(query) {
-      const normalised = normaliseSearchQuery(query)
-      if (!normalised) return
-      await driver.query(
-        `INSERT INTO search_misses AS m (query, count) VALUES ($1, 1)
-         ON CONFLICT (query) DO UPDATE SET count = m.count + 1, last_seen = now()`,
-        [normalised],
+    async recordSearchMiss(query, readerHash) {
+      const text = plausibleSearchQuery(query)
+      if (!text) return false
+      const [row] = await driver.query<{created: boolean}>(RECORD_SEARCH_MISS, [text, readerHash])
+      await pruneSearchMisses(row?.created ?? false).catch((error: Error) =>
+        console.warn(`[feedback] could not prune old search misses: ${error.message}`),
       )
+      return true
     },
 
     listSearchMisses(limit) {

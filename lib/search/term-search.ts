@@ -1,5 +1,8 @@
 import 'server-only'
 
+import {headers} from 'next/headers'
+import {after} from 'next/server'
+
 import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
 import {recordSearchMiss} from '@/lib/feedback/server'
 
@@ -57,10 +60,14 @@ export async function searchTerms(
 /**
  * A search a reader submitted (the results page, not the suggestions fetched while typing, which
  * would count every half-typed word): when it finds nothing, it is counted for the content team
- * as a term readers looked for and did not find. Only the query text is kept.
+ * as a term readers looked for and did not find, after the page has been sent (the page never
+ * waits for the database). Only the query text is kept.
  */
 export async function searchSubmitted(query: string): Promise<{total: number; results: TermSearchResult[]}> {
   const found = await searchTerms(query)
-  if (found.total === 0) await recordSearchMiss(query)
+  if (found.total === 0) {
+    const reader = await headers()
+    after(() => recordSearchMiss(query, reader))
+  }
   return found
 }

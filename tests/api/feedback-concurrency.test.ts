@@ -18,6 +18,7 @@ const folder = mkdtempSync(path.join(os.tmpdir(), 'feedback-concurrency-'))
 beforeAll(async () => {
   process.env.FEEDBACK_DATA_DIR = folder
   process.env.FEEDBACK_RATE_LIMIT = '1000'
+  process.env.FEEDBACK_ADDRESS_RATE_LIMIT = '1000'
   await openFeedbackDatabase()
 })
 
@@ -26,6 +27,7 @@ afterAll(async () => {
   rmSync(folder, {recursive: true, force: true})
   delete process.env.FEEDBACK_DATA_DIR
   delete process.env.FEEDBACK_RATE_LIMIT
+  delete process.env.FEEDBACK_ADDRESS_RATE_LIMIT
 })
 
 async function votesFor(termId: string) {

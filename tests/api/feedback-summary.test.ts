@@ -32,6 +32,9 @@ async function summary(token = TOKEN): Promise<FeedbackSummary> {
   return response.json()
 }
 
+/** A reader's request headers, as the search page passes them on. */
+const searcher = (address: string) => new Headers({'x-forwarded-for': address, 'user-agent': 'Searcher'})
+
 const entry = (result: FeedbackSummary, slug: string): TermFeedback => {
   const found = result.terms.find((term) => term.slug === slug)
   if (!found) throw new Error(`no feedback for ${slug} in ${JSON.stringify(result.terms)}`)
@@ -99,7 +102,7 @@ describe('GET /api/feedback/summary', () => {
   })
 
   it('gives nothing without the admin token: no counts, no comments, no searches', async () => {
-    await recordSearchMiss('private words')
+    await recordSearchMiss('private words', searcher('198.18.1.1'))
     const response = await GET(summaryRequest())
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer')
@@ -147,9 +150,9 @@ describe('GET /api/feedback/summary', () => {
   })
 
   it('includes the most frequent searches that found nothing', async () => {
-    await expect(recordSearchMiss('Crawl budget')).resolves.toBe(true)
-    await recordSearchMiss('crawl  BUDGET')
-    await recordSearchMiss('hreflang')
+    await expect(recordSearchMiss('Crawl budget', searcher('198.18.1.2'))).resolves.toBe(true)
+    await recordSearchMiss('crawl  BUDGET', searcher('198.18.1.3'))
+    await recordSearchMiss('hreflang', searcher('198.18.1.2'))
     const {searchMisses} = await summary()
     expect(searchMisses.map(({query, count}) => ({query, count}))).toEqual([
       {query: 'crawl budget', count: 2},

@@ -1,13 +1,19 @@
 /**
  * Searches readers submit that find nothing are counted in the feedback database (a real PGlite
- * folder here), and only those: hits and the suggestions fetched while typing are not.
+ * folder here), and only those: hits and the suggestions fetched while typing are not. (That the
+ * results page records a miss after its response is the browser suite's: tests/e2e/hostile-traffic.)
  */
 import {mkdtempSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import {GET} from '@/app/api/search/route'
-import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '@/lib/feedback/server'
+import {
+  closeFeedbackDatabase,
+  feedbackSummary,
+  openFeedbackDatabase,
+  recordSearchMiss,
+} from '@/lib/feedback/server'
 import {searchSubmitted} from '@/lib/search/term-search'
 
 jest.setTimeout(60_000)
@@ -28,9 +34,13 @@ afterAll(async () => {
 const misses = async () => (await feedbackSummary({includeComments: false}))!.searchMisses
 
 describe('search misses', () => {
-  it('records a submitted search that found nothing, and counts repeats', async () => {
-    await expect(searchSubmitted('quantum ranking')).resolves.toMatchObject({total: 0})
-    await searchSubmitted('quantum ranking')
+  it('counts a missed search once per reader per day, and only searches a reader could make', async () => {
+    const reader = (address: string, agent = 'Browser/1') =>
+      new Headers({'x-forwarded-for': address, 'user-agent': agent})
+    await expect(recordSearchMiss('quantum ranking', reader('198.18.2.1'))).resolves.toBe(true)
+    await recordSearchMiss('Quantum  Ranking', reader('198.18.2.1'))
+    await recordSearchMiss('quantum ranking', reader('198.18.2.1', 'Browser/2'))
+    await expect(recordSearchMiss('\u001b[2Jbuy now http://spam', reader('198.18.2.1'))).resolves.toBe(false)
     expect(await misses()).toEqual([expect.objectContaining({query: 'quantum ranking', count: 2})])
   })
 

@@ -182,6 +182,35 @@ describe('hostile traffic', () => {
     expect(serp?.allRevisions.no).toBe(stored)
   })
 
+  it('counts a missed search from the results page once per reader per day, and never junk', async () => {
+    const search = (q: string, address: string, agent: string) =>
+      rawRequest(`${server.url}/glossary?q=${encodeURIComponent(q)}`, {
+        headers: {'x-forwarded-for': address, 'user-agent': agent},
+      })
+    for (const [q, address, agent] of [
+      ['quantum ranking', '198.51.100.1', 'A'],
+      ['Quantum Ranking', '198.51.100.1', 'A'],
+      ['quantum ranking', '198.51.100.2', 'B'],
+      ['<img src=x onerror=alert(1)>', '198.51.100.1', 'A'],
+      ['buy cheap links now at https://spam.example', '198.51.100.1', 'A'],
+    ]) {
+      const page = await search(q!, address!, agent!)
+      expect(page.status).toBe(200)
+      expect(page.body).toContain('0 results')
+    }
+    // Recorded after each response was sent.
+    let misses: {query: string; count: number}[] = []
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const summary = await rawRequest(`${server.url}/api/feedback/summary`, {
+        headers: {authorization: `Bearer ${ADMIN_TOKEN}`},
+      })
+      misses = (JSON.parse(summary.body) as {searchMisses: typeof misses}).searchMisses
+      if (misses.some((miss) => miss.count === 2)) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(misses.map(({query, count}) => ({query, count}))).toEqual([{query: 'quantum ranking', count: 2}])
+  })
+
   it('shows nothing of the summary without the admin token', async () => {
     const {status, body} = await rawRequest(`${server.url}/api/feedback/summary`)
     expect(status).toBe(401)

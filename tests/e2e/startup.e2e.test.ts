@@ -1,6 +1,10 @@
 import {spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+
+import {LOCK_FILE} from '@/lib/feedback/data-lock'
+import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 
 import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
 
@@ -72,6 +76,57 @@ describe('the Node that serves the site', () => {
       expect(started[0].node).toMatch(/^24\./)
     } finally {
       await server.stop()
+    }
+  })
+
+  it('stops within 10 s when `npm start` is sent SIGTERM: port, processes, database and lock all let go', async () => {
+    const port = Number(process.env.E2E_PORT ?? 3210) + 54
+    const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-shutdown-'))
+    const server = await startNextServer(
+      port,
+      {PORT: String(port), PATH: shellPath(), FEEDBACK_DATA_DIR: feedbackDir},
+      ['npm', 'start'],
+    )
+    try {
+      expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(true)
+      const vote = await fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({term: 'backlink', vote: 'yes'}),
+      })
+      expect(vote.status).toBe(200)
+      const group = server.process.pid!
+      const began = Date.now()
+      // To npm alone, as a process manager signals the command it started.
+      process.kill(group, 'SIGTERM')
+      const processesLeft = () =>
+        // ps exits 1 when the group is empty.
+        spawnSync('ps', ['-o', 'pid=', '-g', String(group)], {encoding: 'utf8'})
+          .stdout.trim()
+          .split('\n')
+          .filter(Boolean).length
+      const listening = () =>
+        fetch(server.url).then(
+          () => true,
+          () => false,
+        )
+      while (Date.now() - began < 10_000 && (processesLeft() > 0 || (await listening()))) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      expect(Date.now() - began).toBeLessThan(10_000)
+      expect(processesLeft()).toBe(0)
+      await expect(fetch(server.url)).rejects.toThrow()
+      expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(false)
+      // The folder opens again at once, with the vote in it.
+      const reopened = await openPgliteDriver(feedbackDir)
+      try {
+        await expect(reopened.query('SELECT vote FROM feedback_votes')).resolves.toEqual([{vote: 'yes'}])
+      } finally {
+        await reopened.close()
+      }
+    } finally {
+      await server.stop()
+      rmSync(feedbackDir, {recursive: true, force: true})
     }
   })
 

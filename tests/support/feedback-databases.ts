@@ -5,7 +5,7 @@ import {Client} from 'pg'
 
 import type {SqlDriver} from '@/lib/feedback/driver'
 import {createPgDriver} from '@/lib/feedback/pg-driver'
-import {pgliteDriver} from '@/lib/feedback/pglite-driver'
+import {startPgliteWorker} from '@/lib/feedback/pglite-driver'
 
 /** Hands out empty databases of one kind for store tests, and removes them afterwards. */
 export type TestDatabases = {
@@ -16,11 +16,11 @@ export type TestDatabases = {
 }
 
 /**
- * In-memory PGlite. Setting one up from nothing takes ~5 s, so the first empty instance is dumped
- * and every later one starts from that dump (under a second).
+ * In-memory PGlite, in a worker as the server runs it. Setting one up from nothing takes ~5 s, so
+ * the first empty instance is dumped and every later one starts from that dump (under a second).
  */
 export function pgliteDatabases(): TestDatabases {
-  let pristine: Promise<File | Blob> | undefined
+  let pristine: Promise<Uint8Array> | undefined
   const opened: SqlDriver[] = []
   return {
     kind: 'pglite',
@@ -28,9 +28,9 @@ export function pgliteDatabases(): TestDatabases {
       pristine ??= PGlite.create().then(async (db) => {
         const dump = await db.dumpDataDir('none')
         await db.close()
-        return dump
+        return new Uint8Array(await dump.arrayBuffer())
       })
-      const driver = pgliteDriver(await PGlite.create({loadDataDir: await pristine}))
+      const driver = await startPgliteWorker({loadDataDir: await pristine})
       opened.push(driver)
       return driver
     },

@@ -24,6 +24,7 @@ describe('URL gate', () => {
     '/glossary',
     '/glossary/',
     '/about',
+    '/api/terms/Not%20A%20Slug',
   ])('lets %s through to its page', async (pathname) => {
     await expect(verdict(pathname)).resolves.toEqual({kind: 'pass'})
   })

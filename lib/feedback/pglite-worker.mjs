@@ -1,0 +1,81 @@
+/**
+ * PGlite on a thread of its own (see pglite-driver.ts): a statement runs here, so however long it
+ * takes, the thread that serves pages never waits for it. Plain JavaScript, loaded by path at run
+ * time, because the worker runs outside Next's bundles.
+ *
+ * Messages in: {id, op: 'query', sql, params, tx?} | {id, op: 'exec', sql, tx?} | {id, op: 'begin'}
+ * | {id, op: 'end', tx, commit} | {id, op: 'close'}. Out: {id, ok: true, result} or
+ * {id, ok: false, error: {message, code}}; {ready: true} once the database is open.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {PGlite} from '@electric-sql/pglite'
+
+const {dataDir, loadDataDir} = workerData
+const db = await PGlite.create(dataDir, loadDataDir ? {loadDataDir: new Blob([loadDataDir])} : {})
+
+/** Open transactions by id: PGlite's transaction callback stays pending until 'end' settles it. */
+const transactions = new Map()
+let lastTransaction = 0
+
+const ROLLBACK = Symbol('rollback')
+
+function begin() {
+  const id = ++lastTransaction
+  return new Promise((started, failed) => {
+    let entered = false
+    const finished = db.transaction(
+      (tx) =>
+        new Promise((commit, rollback) => {
+          entered = true
+          transactions.set(id, {tx, commit, rollback: () => rollback(ROLLBACK), finished})
+          started(id)
+        }),
+    )
+    finished.catch((error) => {
+      if (!entered) failed(error)
+    })
+  })
+}
+
+async function end(id, commit) {
+  const transaction = transactions.get(id)
+  transactions.delete(id)
+  if (commit) transaction.commit()
+  else transaction.rollback()
+  await transaction.finished.catch((error) => {
+    if (error !== ROLLBACK) throw error
+  })
+}
+
+const target = (tx) => (tx ? transactions.get(tx).tx : db)
+
+async function handle(message) {
+  switch (message.op) {
+    case 'query':
+      return (await target(message.tx).query(message.sql, message.params)).rows
+    case 'exec':
+      await target(message.tx).exec(message.sql)
+      return null
+    case 'begin':
+      return begin()
+    case 'end':
+      return end(message.tx, message.commit)
+    case 'close':
+      await db.close()
+      return null
+  }
+  throw new Error(`Unknown operation ${message.op}`)
+}
+
+parentPort.on('message', async (message) => {
+  try {
+    const result = await handle(message)
+    parentPort.postMessage({id: message.id, ok: true, result})
+    if (message.op === 'close') parentPort.close()
+  } catch (error) {
+    parentPort.postMessage({id: message.id, ok: false, error: {message: error.message, code: error.code}})
+  }
+})
+
+parentPort.postMessage({ready: true})
