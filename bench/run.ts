@@ -7,7 +7,7 @@
  *   npm run bench -- --quick       smoke run: small sizes, short runs; writes bench/results/quick.json
  *   npm run bench -- --reuse-builds  keep earlier builds of the same datasets (build time not measured)
  *
- * Env: BENCH_PORT_BASE (default 3230; uses it and the next nine ports), BENCH_DATABASE_URL (also
+ * Env: BENCH_PORT_BASE (default 3230; uses it and the next ten ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
 import '../lib/runtime/require-node.mjs'
@@ -49,6 +49,7 @@ import type {LoadSettings} from './lib/wrk'
 import {coldRenderSlugs, crawl, measureColdRender, termSlugsByUpdated} from './phases/cold-render'
 import {measureContentQueries} from './phases/content-queries'
 import {measureFeedback} from './phases/feedback'
+import {measureHostileTraffic} from './phases/hostile'
 import {measurePublishing} from './phases/publishing'
 import {checkRevalidation} from './phases/revalidation'
 import {measureSearch} from './phases/search'
@@ -70,6 +71,9 @@ type Mode = {
   voteConcurrency: number
   votesBudgetS: number
   lighthouseRuns: number
+  /** Invented URLs sent in the hostile-traffic phase, and votes stored before its summary is timed. */
+  inventedUrls: number
+  seededVotes: number
   /** Terms TERM_QUERY is timed on, and runs of each list query, per size. */
   querySamples: number
   listQueryRuns: number
@@ -88,6 +92,8 @@ const FULL: Mode = {
   voteConcurrency: 16,
   votesBudgetS: 20,
   lighthouseRuns: 3,
+  inventedUrls: 10_000,
+  seededVotes: 300_000,
   querySamples: 20,
   listQueryRuns: 3,
 }
@@ -105,6 +111,8 @@ const QUICK: Mode = {
   voteConcurrency: 16,
   votesBudgetS: 10,
   lighthouseRuns: 1,
+  inventedUrls: 900,
+  seededVotes: 10_000,
   querySamples: 5,
   listQueryRuns: 2,
 }
@@ -115,6 +123,8 @@ const WORK_DIR = path.resolve('bench/.work/run')
 const WEBHOOK_SECRET = 'bench-webhook-secret'
 /** Where the feedback store keeps its PGlite database (lib/feedback reads this variable). */
 const FEEDBACK_PGLITE_ENV = 'FEEDBACK_DATA_DIR'
+/** The shipped default of FEEDBACK_ADDRESS_RATE_LIMIT, which the hostile-traffic phase holds the server to. */
+const ADDRESS_BUDGET = 60
 /** The bare page's size before the small build has measured the term page (about Backlink's). */
 const FIRST_GUESS_BYTES = 110_000
 
@@ -188,6 +198,7 @@ async function main() {
     instanceA: base + 7,
     instanceB: base + 8,
     twoInstanceProxy: base + 9,
+    hostile: base + 10,
   }
   const startedAt = new Date()
   const began = performance.now()
@@ -428,6 +439,23 @@ async function main() {
       })),
     )
 
+    log('hostile traffic: invented URLs, vote stuffing, the summary over stored votes…')
+    const hostile = await attempt('hostile traffic', () =>
+      withLock(lockFile, 'hostile traffic', async () => ({
+        status: 'ok' as const,
+        ...(await measureHostileTraffic({
+          app: largeEnv,
+          port: ports.hostile,
+          workDir: WORK_DIR,
+          termIds,
+          settings: mode.load,
+          inventedUrls: mode.inventedUrls,
+          seededVotes: mode.seededVotes,
+          addressBudget: ADDRESS_BUDGET,
+        })),
+      })),
+    )
+
     const partial: Omit<BenchResults, 'targets'> = {
       schema: 1,
       mode: mode.name,
@@ -456,6 +484,7 @@ async function main() {
       revalidation,
       publishing,
       twoInstances,
+      hostile,
       search,
       feedback: {pglite, postgres},
       weight: {

@@ -32,9 +32,6 @@ function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
     NEXT_DIST_DIR: distDir,
     BENCH_PAGES: '1',
     FEEDBACK_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-    // Every vote comes from this machine, each as its own reader: the per-address budget would
-    // measure itself instead of the route.
-    FEEDBACK_ADDRESS_RATE_LIMIT: '1000000',
     ...extra,
   }
 }

@@ -79,6 +79,15 @@ export type TwoInstancesResult = {
   publish: {row: string; pages: number; visibleOnBMs: number | null; failed: string[]}
 }
 
+export type HostileResult = {
+  /** Invented URLs on every dynamic route, after a warm-up round: growth of the build folder and the server's memory. */
+  invented: {urls: number; notFound: number; withBody: number; buildFolderBytes: number; memoryBytes: number}
+  /** Votes for one term from one address under as many User-Agents, against the address budget. */
+  stuffing: {votes: number; stored: number; budget: number}
+  /** The summary over `votes` stored votes (each call after a vote, so never from its cache); a cached page's p99 alone and during 20 parallel summary callers. */
+  summary: {votes: number; p50Ms: number; p95Ms: number; pageIdleP99Ms: number; pageBusyP99Ms: number}
+}
+
 export type SearchResult = {
   terms: number
   queries: number
@@ -135,6 +144,8 @@ export type BenchResults = {
   revalidation: Measured<RevalidationResult>
   publishing: Measured<PublishingResult>
   twoInstances: Measured<TwoInstancesResult>
+  /** Absent from runs before the hostile-traffic phase existed. */
+  hostile?: Measured<HostileResult>
   search: Measured<SearchResult>
   feedback: {pglite: Measured<FeedbackResult>; postgres: Measured<FeedbackResult>}
   weight: {
@@ -334,6 +345,32 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
       : 'not timed (builds reused)',
     pass: timed ? large.wallS! <= 1.5 * small.wallS! : null,
   })
+  const {hostile} = results
+  if (hostile?.status === 'ok') {
+    const {invented, stuffing, summary} = hostile
+    targets.push({
+      id: 'invented-urls',
+      target: `${count(invented.urls)} invented URLs on every dynamic route: each a 404 with a body, < 1 MB more on disk, < 50 MB more memory`,
+      measured: `${count(invented.notFound)} × 404, ${count(invented.withBody)} with a body; build folder +${kb(invented.buildFolderBytes)}, memory ${invented.memoryBytes >= 0 ? '+' : ''}${round(invented.memoryBytes / 2 ** 20)} MiB`,
+      pass:
+        invented.notFound === invented.urls &&
+        invented.withBody === invented.urls &&
+        invented.buildFolderBytes < 1e6 &&
+        invented.memoryBytes < 50 * 2 ** 20,
+    })
+    targets.push({
+      id: 'vote-stuffing',
+      target: `${count(stuffing.votes)} votes for one term from one address under ${count(stuffing.votes)} User-Agents store at most the budget (${stuffing.budget})`,
+      measured: `${count(stuffing.stored)} stored`,
+      pass: stuffing.stored <= stuffing.budget,
+    })
+    targets.push({
+      id: 'summary-at-scale',
+      target: `Summary over ${count(summary.votes)} votes < 100 ms p95; a cached page's p99 during 20 parallel summary calls ≤ 2 × idle`,
+      measured: `p95 ${ms(summary.p95Ms)} (p50 ${ms(summary.p50Ms)}); page p99 ${ms(summary.pageBusyP99Ms)} vs ${ms(summary.pageIdleP99Ms)} idle`,
+      pass: summary.p95Ms < 100 && summary.pageBusyP99Ms <= 2 * summary.pageIdleP99Ms,
+    })
+  }
   return targets
 }
 

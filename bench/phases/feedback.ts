@@ -1,8 +1,10 @@
 /**
  * Feedback writes: votes POSTed to /api/feedback as fast as the server takes them, each from a
- * different reader (its own User-Agent, so no vote replaces another), then the summary's counts
- * compared with the number of 2xx answers.
+ * different reader (its own address and User-Agent, so no vote replaces another and no address
+ * runs into its budget), then the summary's counts compared with the number of 2xx answers.
  */
+import {createHash} from 'node:crypto'
+
 import {z} from 'zod'
 
 import {request} from '../lib/http'
@@ -13,7 +15,7 @@ export const SUMMARY_PATH = '/api/feedback/summary'
 
 /** The bench's servers run with this FEEDBACK_ADMIN_TOKEN (bench/lib/next-app.ts): the summary is private. */
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token'
-const summaryRequest = {headers: {Authorization: `Bearer ${BENCH_ADMIN_TOKEN}`}}
+export const summaryRequest = {headers: {Authorization: `Bearer ${BENCH_ADMIN_TOKEN}`}}
 
 /** The part of GET /api/feedback/summary (lib/feedback/summary.ts) the check reads. */
 const StoredCounts = z.object({terms: z.array(z.object({allRevisions: z.object({total: z.number()})}))})
@@ -24,8 +26,20 @@ export function countVotes(summary: unknown): number | null {
   return parsed.success ? parsed.data.terms.reduce((sum, term) => sum + term.allRevisions.total, 0) : null
 }
 
-/** One vote from one reader: readers are told apart by IP and User-Agent, so each gets its own. */
-function vote(appUrl: string, term: string, choice: 'yes' | 'no', reader: string) {
+/** An address of its own for each reader (Next keeps a client's X-Forwarded-For when no proxy sets it). */
+function readerAddress(reader: string): string {
+  const bytes = createHash('sha256').update(reader).digest()
+  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`
+}
+
+/** One vote from one reader: readers are told apart by address and User-Agent, so each gets both. */
+export function vote(
+  appUrl: string,
+  term: string,
+  choice: 'yes' | 'no',
+  reader: string,
+  address = readerAddress(reader),
+) {
   const body = JSON.stringify({term, vote: choice})
   return request(`${appUrl}/api/feedback`, {
     method: 'POST',
@@ -34,6 +48,7 @@ function vote(appUrl: string, term: string, choice: 'yes' | 'no', reader: string
       'Content-Type': 'application/json',
       'Content-Length': String(Buffer.byteLength(body)),
       'User-Agent': reader,
+      'X-Forwarded-For': address,
     },
   })
 }

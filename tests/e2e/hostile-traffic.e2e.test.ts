@@ -8,11 +8,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {rawRequest} from './support/http'
+import {webhookHeaders} from './support/webhook'
 import {root, startNextServer, type RunningServer} from './support/server'
 
 jest.setTimeout(300_000)
 
 const ADMIN_TOKEN = 'hostile-admin-token'
+const WEBHOOK_SECRET = 'hostile-webhook-secret'
 const ADDRESS_BUDGET = 30
 
 /** Bytes under a folder, every file counted. */
@@ -58,6 +60,7 @@ describe('hostile traffic', () => {
       FEEDBACK_DATA_DIR: feedbackDir,
       FEEDBACK_ADMIN_TOKEN: ADMIN_TOKEN,
       FEEDBACK_ADDRESS_RATE_LIMIT: String(ADDRESS_BUDGET),
+      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
     })
   })
 
@@ -209,6 +212,24 @@ describe('hostile traffic', () => {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     expect(misses.map(({query, count}) => ({query, count}))).toEqual([{query: 'quantum ranking', count: 2}])
+  })
+
+  it('refuses a 5 MB webhook before reading it, and answers a replayed one without running it again', async () => {
+    const huge = 'x'.repeat(5 * 2 ** 20)
+    const refused = await rawRequest(`${server.url}/api/revalidate`, {
+      method: 'POST',
+      headers: await webhookHeaders(huge, WEBHOOK_SECRET),
+      body: huge,
+    })
+    expect(refused.status).toBe(413)
+
+    const body = JSON.stringify({_id: 'term-serp', _type: 'term', before: null, after: null})
+    const headers = {...(await webhookHeaders(body, WEBHOOK_SECRET)), 'idempotency-key': 'hostile-delivery-1'}
+    const first = await rawRequest(`${server.url}/api/revalidate`, {method: 'POST', headers, body})
+    expect(first.status).toBe(200)
+    expect(JSON.parse(first.body)).toMatchObject({revalidated: expect.any(Array)})
+    const again = await rawRequest(`${server.url}/api/revalidate`, {method: 'POST', headers, body})
+    expect(JSON.parse(again.body)).toEqual({revalidated: [], repeated: true})
   })
 
   it('shows nothing of the summary without the admin token', async () => {

@@ -86,6 +86,18 @@ function fixture(): Omit<BenchResults, 'targets'> {
       ],
       publish: {row: 'term title', pages: 52, visibleOnBMs: 1840, failed: []},
     },
+    hostile: {
+      status: 'ok',
+      invented: {
+        urls: 10000,
+        notFound: 10000,
+        withBody: 10000,
+        buildFolderBytes: 0,
+        memoryBytes: 52 * 2 ** 20,
+      },
+      stuffing: {votes: 1000, stored: 60, budget: 60},
+      summary: {votes: 300000, p50Ms: 12, p95Ms: 99.9, pageIdleP99Ms: 20, pageBusyP99Ms: 40},
+    },
     publishing: {
       status: 'ok',
       proxyWindowS: 2,
@@ -176,6 +188,18 @@ describe('evaluateTargets', () => {
     expect(targets['build-scaling'].pass).toBe(true)
     expect(targets['revalidation'].pass).toBe(true)
     expect(targets['feedback-rate'].pass).toBe(true)
+  })
+
+  it('judges the hostile-traffic figures against their bounds', () => {
+    expect(targets['invented-urls']).toMatchObject({
+      pass: false,
+      measured: '10,000 × 404, 10,000 with a body; build folder +0 kB, memory +52 MiB',
+    })
+    expect(targets['vote-stuffing']).toMatchObject({pass: true, measured: '60 stored'})
+    expect(targets['summary-at-scale']).toMatchObject({
+      pass: true,
+      measured: 'p95 99.9 ms (p50 12 ms); page p99 40 ms vs 20 ms idle',
+    })
   })
 
   it('misses the stored-votes check when one accepted vote is not in the summary', () => {
