@@ -85,7 +85,17 @@ export type HostileResult = {
   /** Votes for one term from one address under as many User-Agents, against the address budget. */
   stuffing: {votes: number; stored: number; budget: number}
   /** The summary over `votes` stored votes (each call after a vote, so never from its cache); a cached page's p99 alone and during 20 parallel summary callers. */
-  summary: {votes: number; p50Ms: number; p95Ms: number; pageIdleP99Ms: number; pageBusyP99Ms: number}
+  summary: {
+    votes: number
+    p50Ms: number
+    p95Ms: number
+    pageIdleP99Ms: number
+    pageBusyP99Ms: number
+    /** Summaries answered while the page was loaded: the callers really were asking. */
+    summaryCallsDuringLoad: number
+    /** The two wrk runs on the page in full (a run with failed requests is not trusted). */
+    pageLoad?: {idle: LoadResult; busy: LoadResult}
+  }
 }
 
 export type SearchResult = {
@@ -180,7 +190,7 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
   const {throughput, sizes} = results
 
   const {term, bare, proxy, nginxStatic} = throughput.targets
-  const loadNote = (...runs: LoadTarget[]) => {
+  const loadNote = (...runs: LoadResult[]) => {
     const errors = runs.reduce((sum, run) => sum + run.errors, 0)
     return errors ? ` — ${count(errors)} failed requests, not trusted` : ''
   }
@@ -367,8 +377,13 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     targets.push({
       id: 'summary-at-scale',
       target: `Summary over ${count(summary.votes)} votes < 100 ms p95; a cached page's p99 during 20 parallel summary calls ≤ 2 × idle`,
-      measured: `p95 ${ms(summary.p95Ms)} (p50 ${ms(summary.p50Ms)}); page p99 ${ms(summary.pageBusyP99Ms)} vs ${ms(summary.pageIdleP99Ms)} idle`,
-      pass: summary.p95Ms < 100 && summary.pageBusyP99Ms <= 2 * summary.pageIdleP99Ms,
+      measured:
+        `p95 ${ms(summary.p95Ms)} (p50 ${ms(summary.p50Ms)}); page p99 ${ms(summary.pageBusyP99Ms)} vs ${ms(summary.pageIdleP99Ms)} idle, beside ${count(summary.summaryCallsDuringLoad)} summaries` +
+        (summary.pageLoad ? loadNote(summary.pageLoad.idle, summary.pageLoad.busy) : ''),
+      pass:
+        summary.pageLoad && loadNote(summary.pageLoad.idle, summary.pageLoad.busy)
+          ? null
+          : summary.p95Ms < 100 && summary.pageBusyP99Ms <= 2 * summary.pageIdleP99Ms,
     })
   }
   return targets

@@ -12,6 +12,8 @@
  * The handler package catches what these throw and answers Next with a miss.
  */
 
+import {dependencyDown, dependencyUp} from '../health/status.mjs'
+
 const PAGE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'FETCH', 'PAGES', 'REDIRECT', 'IMAGE'])
 
 /** Whether a parsed value has the shape the handler stores: {lastModified, tags, value: {kind}}. */
@@ -72,12 +74,14 @@ export function guardHandler(
       const result = await operation()
       if (failedAt !== null) {
         failedAt = null
+        dependencyUp(name)
         log.info(`[${name}] available again`)
         await replayMissedTags()
       }
       return result
     } catch (error) {
       if (failedAt === null) {
+        dependencyDown(name)
         const reason = error instanceof Error ? error.message : String(error)
         log.error(`[${name}] unavailable: ${reason} (each instance renders on its own until it is back)`)
       }

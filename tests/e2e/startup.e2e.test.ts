@@ -79,15 +79,28 @@ describe('the Node that serves the site', () => {
     }
   })
 
-  it('stops within 10 s when `npm start` is sent SIGTERM: port, processes, database and lock all let go', async () => {
+  it('drains and stops when `npm start` is sent SIGTERM: unready at once, pages until the drain ends, then port, processes, database and lock let go within 10 s', async () => {
     const port = Number(process.env.E2E_PORT ?? 3210) + 54
     const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-shutdown-'))
+    const drainMs = 2000
     const server = await startNextServer(
       port,
-      {PORT: String(port), PATH: shellPath(), FEEDBACK_DATA_DIR: feedbackDir},
+      {
+        PORT: String(port),
+        PATH: shellPath(),
+        FEEDBACK_DATA_DIR: feedbackDir,
+        SHUTDOWN_DRAIN_SECONDS: String(drainMs / 1000),
+      },
       ['npm', 'start'],
     )
+    const status = (pathname: string) =>
+      fetch(`${server.url}${pathname}`).then(
+        (response) => response.status,
+        () => 0,
+      )
     try {
+      expect(await status('/api/health/ready')).toBe(200)
+      expect(await status('/api/health/live')).toBe(200)
       expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(true)
       const vote = await fetch(`${server.url}/api/feedback`, {
         method: 'POST',
@@ -105,17 +118,24 @@ describe('the Node that serves the site', () => {
           .stdout.trim()
           .split('\n')
           .filter(Boolean).length
-      const listening = () =>
-        fetch(server.url).then(
-          () => true,
-          () => false,
-        )
-      while (Date.now() - began < 10_000 && (processesLeft() > 0 || (await listening()))) {
-        await new Promise((resolve) => setTimeout(resolve, 200))
+
+      // Unready at once; pages keep coming while the drain lasts.
+      let readiness = await status('/api/health/ready')
+      while (readiness === 200 && Date.now() - began < 1000) readiness = await status('/api/health/ready')
+      expect(readiness).toBe(503)
+      expect(Date.now() - began).toBeLessThan(1000)
+      expect(await status('/glossary/backlink')).toBe(200)
+
+      const seen = new Set<number>()
+      while (Date.now() - began < drainMs + 10_000 && (processesLeft() > 0 || (await status('/')) !== 0)) {
+        seen.add(await status('/api/health/ready'))
+        await new Promise((resolve) => setTimeout(resolve, 100))
       }
-      expect(Date.now() - began).toBeLessThan(10_000)
+      expect(seen.has(200)).toBe(false)
+      expect(Date.now() - began).toBeGreaterThanOrEqual(drainMs)
+      expect(Date.now() - began).toBeLessThan(drainMs + 10_000)
       expect(processesLeft()).toBe(0)
-      await expect(fetch(server.url)).rejects.toThrow()
+      expect(await status('/')).toBe(0)
       expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(false)
       // The folder opens again at once, with the vote in it.
       const reopened = await openPgliteDriver(feedbackDir)

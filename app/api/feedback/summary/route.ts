@@ -1,5 +1,5 @@
 import {adminAccess, feedbackSummary} from '@/lib/feedback/server'
-import {summaryToCsv} from '@/lib/feedback/summary'
+import {summaryToCsv, type FeedbackSummary} from '@/lib/feedback/summary'
 
 const noStore = {'Cache-Control': 'no-store'}
 
@@ -34,5 +34,17 @@ export async function GET(request: Request) {
       },
     })
   }
-  return Response.json(summary, {headers: noStore})
+  return new Response(asJson(summary), {headers: {...noStore, 'Content-Type': 'application/json'}})
+}
+
+/** The summary is shared while it is fresh (lib/feedback/server.ts): so is its JSON, written once. */
+const written = new WeakMap<FeedbackSummary, string>()
+
+function asJson(summary: FeedbackSummary): string {
+  let json = written.get(summary)
+  if (json === undefined) {
+    json = JSON.stringify(summary)
+    written.set(summary, json)
+  }
+  return json
 }

@@ -1,0 +1,5 @@
+export function markReady(): void
+export function markDraining(): void
+export function dependencyDown(name: string): void
+export function dependencyUp(name: string): void
+export function readiness(): 'starting' | 'draining' | 'ready' | 'degraded'

@@ -1,0 +1,31 @@
+/**
+ * What this instance can say about itself to a balancer or an orchestrator (app/api/health): its
+ * phase (starting, ready, draining) and which of the dependencies pages can live without (the
+ * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript on globalThis:
+ * the cache handler, which Node loads without compiling, reports here too.
+ */
+const state = (globalThis.__glossaryHealth ??= {phase: 'starting', down: new Set()})
+
+/** Start-up is done: the instance serves pages. */
+export function markReady() {
+  if (state.phase === 'starting') state.phase = 'ready'
+}
+
+/** Shutdown has begun: balancers should stop sending requests; those already sent still complete. */
+export function markDraining() {
+  state.phase = 'draining'
+}
+
+export function dependencyDown(name) {
+  state.down.add(name)
+}
+
+export function dependencyUp(name) {
+  state.down.delete(name)
+}
+
+/** 'starting' or 'draining' (not ready), else 'ready', or 'degraded' while a dependency is down. */
+export function readiness() {
+  if (state.phase !== 'ready') return state.phase
+  return state.down.size ? 'degraded' : 'ready'
+}
