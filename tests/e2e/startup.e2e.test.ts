@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -58,6 +58,43 @@ const shellPath = () =>
     .split(path.delimiter)
     .filter((dir) => !dir.endsWith(path.join('node_modules', '.bin')))
     .join(path.delimiter)
+
+describe('readiness at start-up', () => {
+  it('is refused or 503 until the instance is ready, and the term page answers within 1 s of the first 200', async () => {
+    const port = Number(process.env.E2E_PORT ?? 3210) + 55
+    const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-readiness-'))
+    const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+      cwd: root,
+      detached: true,
+      env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', FEEDBACK_DATA_DIR: feedbackDir},
+      stdio: 'ignore',
+    })
+    const base = `http://127.0.0.1:${port}`
+    try {
+      const answers = new Set<number>()
+      const deadline = Date.now() + 60_000
+      let status = 0
+      while (status !== 200 && Date.now() < deadline) {
+        status = await fetch(`${base}/api/health/ready`).then(
+          (response) => response.status,
+          () => 0,
+        )
+        answers.add(status)
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(status).toBe(200)
+      expect([...answers].every((answer) => [0, 503, 200].includes(answer))).toBe(true)
+      const began = Date.now()
+      const page = await fetch(`${base}/glossary/backlink`)
+      expect(page.status).toBe(200)
+      expect(Date.now() - began).toBeLessThan(1000)
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+      rmSync(feedbackDir, {recursive: true, force: true})
+    }
+  })
+})
 
 describe('the Node that serves the site', () => {
   it("is the project's own Node 24 when started with the README's `npm start`", async () => {
