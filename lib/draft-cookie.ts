@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
 /** The cookie Next sets when draft mode is on (`draftMode().enable()`). */
-const DRAFT_COOKIE = '__prerender_bypass'
+export const DRAFT_COOKIE = '__prerender_bypass'
 
 let previewModeId: string | undefined
 
@@ -20,5 +20,3 @@ export function hasDraftModeCookie(cookieValue: string | undefined): boolean {
   ).preview.previewModeId as string
   return cookieValue === previewModeId
 }
-
-export {DRAFT_COOKIE}

@@ -1,3 +1,4 @@
+import {termSlugSchema} from './api/term-json'
 import {letterFromSlug} from './glossary-index'
 import type {NamedPage} from './content/page-names'
 
@@ -6,10 +7,6 @@ export type MissingAnswer = 'page' | 'json'
 
 export type GateVerdict =
   {kind: 'pass'} | {kind: 'malformed'} | {kind: 'missing'; answer: MissingAnswer; segment: string}
-
-/** The shape of every slug the Studio makes (and of the names that redirect), in any case. */
-const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/i
-const MAX_SEGMENT = 96
 
 type Route = {prefix: string; page: NamedPage | 'letter'; answer: MissingAnswer}
 
@@ -24,8 +21,6 @@ const ROUTES: Route[] = [
   {prefix: '/api/terms/', page: 'term', answer: 'json'},
   {prefix: '/api/markdown/', page: 'term', answer: 'json'},
 ]
-
-export const GATED_PREFIXES = ROUTES.map(({prefix}) => prefix)
 
 function decoded(pathname: string): string | null {
   try {
@@ -56,7 +51,8 @@ export async function gate(
   const segment = (isMarkdown ? first.slice(0, -3) : first).toLowerCase()
   const answer = isMarkdown ? 'json' : route.answer
   if (!segment) return {kind: 'pass'}
-  const wellFormed = segment.length <= MAX_SEGMENT && SEGMENT.test(segment)
+  // Lower-cased above, so the slug's own rule applies to every spelling of it.
+  const wellFormed = termSlugSchema.safeParse(segment).success
   // The JSON API explains a malformed slug itself (a 400), without any look-up.
   if (!wellFormed && route.prefix === '/api/terms/') return {kind: 'pass'}
   const known =
