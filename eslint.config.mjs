@@ -9,6 +9,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      'bench/bare-app/.next/**',
+      'bench/bare-app/node_modules/**',
       '.next-sanity/**',
       '.next-publish/**',
       'node_modules/**',

@@ -24,8 +24,9 @@ const nextConfig: NextConfig = {
   // An instance's own memory copy of a page would outlive a publish on another instance.
   cacheMaxMemorySize: sharedCache ? 0 : undefined,
   headers: async () => securityHeaders(),
-  // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly and data files from its own package folder at run time;
+  // prom-client keeps one registry per copy, and the cache handler loads it unbundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'prom-client'],
   async rewrites() {
     return {
       // /glossary stays a static page; a search or filters (`?q=`, `?category=`, `?difficulty=`)

@@ -19,6 +19,9 @@ export const sanityApiHost = () => optional('SANITY_API_HOST')
 /** The embedded dataset the site reads when no Sanity project is configured. */
 export const contentDatasetFile = () => optional('CONTENT_DATASET_FILE') ?? 'sanity/seed/dataset.ndjson'
 
+/** Bearer token for /api/metrics and readiness detail (Optional; without it /api/metrics answers 404). */
+export const metricsToken = () => optional('METRICS_TOKEN')
+
 /** PostgreSQL for reader feedback (Optional); without it feedback goes to an embedded PGlite folder. */
 export const databaseUrl = () => optional('DATABASE_URL')
 

@@ -3,6 +3,8 @@ import 'server-only'
 import {contentSource, usesEmbeddedDataset} from './content'
 import {prepareFeedbackDatabase, shutDownFeedbackDatabase} from './feedback/server'
 import {markDraining, markReady} from './health/status.mjs'
+import {recordHttpRequests} from './observability/http-metrics'
+import {log} from './observability/log.mjs'
 
 /**
  * The signal `npm start` (scripts/start.mjs) sends first when asked to stop with a drain delay:
@@ -10,14 +12,26 @@ import {markDraining, markReady} from './health/status.mjs'
  */
 const DRAIN_SIGNAL = 'SIGUSR2'
 
+/** A mistake that makes this instance useless (a broken dataset, a data folder another process owns). */
+function stop(reason: string, error: unknown): never {
+  log.fatal({reason: (error as Error).message}, reason)
+  process.exit(1)
+}
+
+/**
+ * Everything between `next start` and the first page: only the content, which every page reads.
+ * The feedback database opens behind it (a new PGlite folder takes a second or more), so votes
+ * wait for it, readers never; readiness turns 200 as soon as pages can be served.
+ */
 export async function prepareServer() {
   // Which Node serves the site, for operators (and for the test that it is the project's own).
-  console.log(JSON.stringify({msg: 'starting', node: process.versions.node, pid: process.pid}))
+  log.info({node: process.versions.node}, 'starting')
+  recordHttpRequests(process.env.NEXT_DIST_DIR || '.next')
+  let documents: number | null = null
   try {
-    await contentSource().warmUp()
+    documents = await contentSource().warmUp()
   } catch (error) {
-    console.error(`[content] cannot start: ${(error as Error).message}`)
-    process.exit(1)
+    stop('cannot load the content', error)
   }
   process.on(DRAIN_SIGNAL, markDraining)
   // Next closes the HTTP server on these signals and then exits; readiness answers 503 from now
@@ -26,18 +40,12 @@ export async function prepareServer() {
     process.once(signal, () => {
       markDraining()
       shutDownFeedbackDatabase().catch((error: Error) =>
-        console.error(`[feedback] could not close the database: ${error.message}`),
+        log.error({reason: error.message}, 'could not close the feedback database'),
       )
     })
   }
-  // Opened now, not on the first vote: a new PGlite folder takes seconds to set up.
-  try {
-    await prepareFeedbackDatabase()
-  } catch (error) {
-    console.error(`[feedback] cannot start: ${(error as Error).message}`)
-    process.exit(1)
-  }
+  prepareFeedbackDatabase().catch((error) => stop('cannot open the feedback database', error))
   markReady()
   const source = usesEmbeddedDataset() ? 'embedded' : 'content-lake'
-  console.log(JSON.stringify({msg: 'ready', ms: Math.round(process.uptime() * 1000), source}))
+  log.info({ms: Math.round(process.uptime() * 1000), source, ...(documents !== null && {documents})}, 'ready')
 }

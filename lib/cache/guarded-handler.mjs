@@ -12,7 +12,9 @@
  * The handler package catches what these throw and answers Next with a miss.
  */
 
-import {dependencyDown, dependencyUp} from '../health/status.mjs'
+import {createOutageLog} from '../health/outage-log.mjs'
+import {metrics} from '../observability/metrics.mjs'
+import {inSpan} from '../observability/spans.mjs'
 
 const PAGE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'FETCH', 'PAGES', 'REDIRECT', 'IMAGE'])
 
@@ -48,15 +50,21 @@ export function withRouteTags(entry) {
   return {...entry, tags: [...new Set([...entry.tags, ...header.split(',')])]}
 }
 
+/** A get's result as the metrics count it: an entry is a hit, nothing a miss. */
+const readResult = (entry) => (entry ? 'hit' : 'miss')
+const writeResult = () => 'ok'
+
 /**
  * Wraps a handler: failures are remembered for `retryAfterMs`, logged once per outage, and the
- * tags a failed revalidation named are revalidated again on recovery.
+ * tags a failed revalidation named are revalidated again on recovery. Each call is counted in the
+ * metrics (hit, miss, ok or error) and traced as a `redis <operation>` span.
  */
 export function guardHandler(
   handler,
-  {name = 'shared cache', retryAfterMs = 5000, log = console, now = Date.now} = {},
+  {name = 'shared cache', retryAfterMs = 5000, log, now = Date.now} = {},
 ) {
   let failedAt = null
+  const outage = createOutageLog(name, log)
   const missedTags = new Set()
 
   async function replayMissedTags() {
@@ -66,7 +74,7 @@ export function guardHandler(
     }
   }
 
-  async function attempt(operation) {
+  async function guarded(operation) {
     if (failedAt !== null && now() - failedAt < retryAfterMs) {
       throw new Error(`[${name}] skipped after a failure`)
     }
@@ -74,30 +82,38 @@ export function guardHandler(
       const result = await operation()
       if (failedAt !== null) {
         failedAt = null
-        dependencyUp(name)
-        log.info(`[${name}] available again`)
+        outage.recovered()
         await replayMissedTags()
       }
       return result
     } catch (error) {
-      if (failedAt === null) {
-        dependencyDown(name)
-        const reason = error instanceof Error ? error.message : String(error)
-        log.error(`[${name}] unavailable: ${reason} (each instance renders on its own until it is back)`)
-      }
+      outage.failed(error)
       failedAt = now()
       throw error
     }
   }
 
+  function attempt(operation, describe, work) {
+    return inSpan(`redis ${operation}`, {'db.system': 'redis'}, async () => {
+      try {
+        const result = await guarded(work)
+        metrics.sharedCacheOperations.inc({operation, result: describe(result)})
+        return result
+      } catch (error) {
+        metrics.sharedCacheOperations.inc({operation, result: 'error'})
+        throw error
+      }
+    })
+  }
+
   return {
     name: handler.name,
-    get: (key, meta) => attempt(() => handler.get(key, meta)),
-    set: (key, entry, ctx) => attempt(() => handler.set(key, withRouteTags(entry), ctx)),
-    delete: (key) => attempt(() => handler.delete(key)),
+    get: (key, meta) => attempt('get', readResult, () => handler.get(key, meta)),
+    set: (key, entry, ctx) => attempt('set', writeResult, () => handler.set(key, withRouteTags(entry), ctx)),
+    delete: (key) => attempt('delete', writeResult, () => handler.delete(key)),
     async revalidateTag(tag) {
       try {
-        await attempt(() => handler.revalidateTag(tag))
+        await attempt('revalidate_tag', writeResult, () => handler.revalidateTag(tag))
       } catch (error) {
         missedTags.add(tag)
         throw error

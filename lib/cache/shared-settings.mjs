@@ -7,6 +7,8 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 
+import {log as logger} from '../observability/log.mjs'
+
 /** How long a registration counts: instances restart more often than this. */
 const REGISTRATION_TTL_SECONDS = 3600
 
@@ -26,13 +28,14 @@ export function sharedSettings(env = process.env) {
 }
 
 /** Warns once per setting that differs from another instance's registration, then registers this one's. */
-export async function compareSharedSettings(client, key, settings, log = console) {
+export async function compareSharedSettings(client, key, settings, log = logger) {
   const registered = await client.hGetAll(key)
   for (const [name, value] of Object.entries(settings)) {
     const other = registered[name]
     if (other && other !== value) {
       log.warn(
-        `[shared cache] this instance's ${name} (${value}) differs from another instance's on the same cache (${other}): every instance needs the same`,
+        {setting: name, thisInstance: value, otherInstance: other},
+        "a setting differs from another instance's on the same shared cache: every instance needs the same",
       )
     }
   }

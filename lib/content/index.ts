@@ -45,6 +45,7 @@ import type {
 } from '../../sanity/sanity.types'
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
+import {observedSource} from './observed-source'
 import {createSanitySource} from './sanity-source'
 import type {ContentSource, QueryParams} from './source'
 import {PUBLISHED_TYPES, tags, type PublishedType} from './tags'
@@ -83,7 +84,11 @@ export function contentSource(): ContentSource {
   const lake = sanityProject && {...sanityProject, token: sanityReadToken(), apiHost: sanityApiHost()}
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), contentDatasetFile())
   const key = JSON.stringify(lake || file)
-  const shared = sources.get(key) ?? (lake ? createSanitySource(lake) : createLocalSource(file))
+  const shared =
+    sources.get(key) ??
+    (lake
+      ? observedSource(createSanitySource(lake), 'content-lake')
+      : observedSource(createLocalSource(file), 'embedded'))
   sources.set(key, shared)
   source = shared
   return shared

@@ -2,6 +2,7 @@ import {stat} from 'node:fs/promises'
 
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
+import {log} from '../observability/log.mjs'
 import {readDataset} from './dataset'
 import {isPublishedId} from './document-ids'
 import {documentsReachedBy, indexDataset, type DatasetIndex} from './query-plan'
@@ -59,7 +60,10 @@ export function createLocalSource(file: string): ContentSource {
     current = readPublished(file).then(
       (index) => ({mtimeMs, generation: ++generations, index, lists: new Map()}),
       (error: Error) => {
-        console.error(`[content] keeping the previous dataset: ${error.message}`)
+        log.error(
+          {file, reason: error.message},
+          'the dataset file cannot be read; keeping the previous dataset',
+        )
         return {...loaded, mtimeMs}
       },
     )
@@ -77,7 +81,7 @@ export function createLocalSource(file: string): ContentSource {
 
   return {
     async warmUp() {
-      await load()
+      return (await load()).index.byId.size
     },
     async fetch<Result>(query: string, params: Record<string, unknown>, tags: string[]): Promise<Result> {
       // Tagged like the Content Lake's fetches, so the same webhook refreshes the same pages.

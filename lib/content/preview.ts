@@ -43,7 +43,7 @@ const nothingToPreview: PreviewRefusal = {
 export function enableRefusal(): PreviewRefusal | null {
   if (!sanityProject) return nothingToPreview
   if (!sanityReadToken()) {
-    logOnce('[preview] SANITY_API_READ_TOKEN is not set: draft mode cannot read drafts.')
+    logOnce('SANITY_API_READ_TOKEN is not set: draft mode cannot read drafts')
     return {status: 500, error: 'Preview is not set up on this server.'}
   }
   return null

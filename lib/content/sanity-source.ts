@@ -80,7 +80,7 @@ export function createSanitySource({
 
   return {
     // The Content Lake may be briefly unreachable at start; ISR keeps serving the last good pages.
-    warmUp: async () => {},
+    warmUp: async () => null,
     fetch: fetchContent,
     // Cached under the same tag as the term lists, so it changes exactly when they are refreshed.
     version: async () => {

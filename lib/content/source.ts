@@ -19,8 +19,11 @@ export type FetchOptions = {
  */
 export interface ContentSource {
   fetch<Result>(query: string, params: QueryParams, tags: string[], options?: FetchOptions): Promise<Result>
-  /** Called once at server start; a failure here stops start-up. */
-  warmUp(): Promise<void>
+  /**
+   * Called once at server start; a failure here stops start-up. Says how many published documents
+   * it loaded, or null when nothing is loaded up front (the Content Lake is asked per query).
+   */
+  warmUp(): Promise<number | null>
   /**
    * Changes whenever the list of terms changes. Cheap to ask for on every request, so work built
    * from all terms (the search index) can be kept until the content really changed.

@@ -1,8 +1,8 @@
 import 'server-only'
 
-import {createHash, timingSafeEqual} from 'node:crypto'
 import path from 'node:path'
 
+import {bearerAccess} from '../bearer-token'
 import {getTermRevision, listTermRevisions} from '../content'
 import {withoutControlCharacters} from '../control-characters'
 import {
@@ -13,8 +13,9 @@ import {
   feedbackRateLimit,
   feedbackSalt,
 } from '../env.server'
+import {createOutageLog, type OutageLog} from '../health/outage-log.mjs'
+import {inSpan} from '../observability/spans.mjs'
 import {DataFolderLockedError} from './data-lock'
-import {createOutageLog, type OutageLog} from './outage-log'
 import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
 import {openFeedbackStore, type FeedbackStore} from './store'
@@ -116,12 +117,22 @@ export function shutDownFeedbackDatabase(): Promise<void> {
   return holder.shuttingDown
 }
 
-/** Runs `work` on the store; an unreachable database is logged once per outage and answered as null. */
-async function withStore<T>(work: (store: FeedbackStore) => Promise<T>): Promise<T | null> {
+/**
+ * Runs `work` on the store, traced as a `feedback <operation>` span; an unreachable database is
+ * logged once per outage and answered as null.
+ */
+async function withStore<T>(
+  operation: string,
+  work: (store: FeedbackStore) => Promise<T>,
+): Promise<T | null> {
   if (holder.shuttingDown) return null
   holder.active++
   try {
-    const result = await work(await openFeedbackDatabase())
+    const result = await inSpan(
+      `feedback ${operation}`,
+      {'db.system': databaseUrl() ? 'postgresql' : 'pglite'},
+      async () => work(await openFeedbackDatabase()),
+    )
     holder.database.recovered()
     return result
   } catch (error) {
@@ -156,7 +167,7 @@ export async function submitVote(input: VoteInput, headers: Headers): Promise<Vo
   const term = lookup.found
   if (!term) return {status: 'unknown-term'}
   const limits = {perReader: feedbackRateLimit(), perAddress: feedbackAddressRateLimit()}
-  const result = await withStore((store) =>
+  const result = await withStore('record_vote', (store) =>
     store.recordVote(
       {
         termId: term._id,
@@ -184,25 +195,15 @@ export async function submitVote(input: VoteInput, headers: Headers): Promise<Vo
  */
 export async function recordSearchMiss(query: string, request: Headers): Promise<boolean> {
   const text = withoutControlCharacters(query)
-  const counted = await withStore((store) =>
+  const counted = await withStore('record_search_miss', (store) =>
     store.recordSearchMiss(text, readerHash(store.readerSalt, request)),
   )
   if (counted) holder.summaries.clear()
   return counted ?? false
 }
 
-export type AdminAccess = 'none' | 'granted' | 'wrong-token' | 'not-configured'
-
-const digest = (value: string) => createHash('sha256').update(value).digest()
-
 /** What an Authorization header grants: the feedback summary only with `Bearer <FEEDBACK_ADMIN_TOKEN>`. */
-export function adminAccess(authorization: string | null): AdminAccess {
-  const token = feedbackAdminToken()
-  if (!token) return 'not-configured'
-  if (authorization === null) return 'none'
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
-  return given && timingSafeEqual(digest(given), digest(token)) ? 'granted' : 'wrong-token'
-}
+export const adminAccess = (authorization: string | null) => bearerAccess(authorization, feedbackAdminToken())
 
 /**
  * The content team's figures; null when the database or the content cannot be reached. Kept for a
@@ -228,7 +229,7 @@ export function feedbackSummary({
 async function computeSummary(includeComments: boolean): Promise<FeedbackSummary | null> {
   const terms = await lookUp(listTermRevisions)
   if (!terms) return null
-  return withStore(async (store) =>
+  return withStore('summary', async (store) =>
     buildSummary({
       counts: await store.voteCounts(),
       terms: terms.found,

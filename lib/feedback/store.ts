@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto'
 
+import {log} from '../observability/log.mjs'
 import type {SqlDriver} from './driver'
 import {migrate, readMigrations, type Migration} from './migrate'
 import {createPgDriver} from './pg-driver'
@@ -188,7 +189,7 @@ export async function createFeedbackStore(
         perAddress,
       ])
       await pruneRateWindows().catch((error: Error) =>
-        console.warn(`[feedback] could not prune old rate windows: ${error.message}`),
+        log.warn({reason: error.message}, 'could not prune old feedback rate windows'),
       )
       return row!.stored === 1 ? {stored: true} : {stored: false, retryAfterSeconds: row!.retry_after}
     },
@@ -215,7 +216,7 @@ export async function createFeedbackStore(
       if (!text) return false
       const [row] = await driver.query<{created: boolean}>(RECORD_SEARCH_MISS, [text, readerHash])
       await pruneSearchMisses(row?.created ?? false).catch((error: Error) =>
-        console.warn(`[feedback] could not prune old search misses: ${error.message}`),
+        log.warn({reason: error.message}, 'could not prune old search misses'),
       )
       return true
     },

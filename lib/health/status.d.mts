@@ -2,4 +2,5 @@ export function markReady(): void
 export function markDraining(): void
 export function dependencyDown(name: string): void
 export function dependencyUp(name: string): void
+export function dependencyStates(): [name: string, up: boolean][]
 export function readiness(): 'starting' | 'draining' | 'ready' | 'degraded'

@@ -4,7 +4,7 @@
  * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript on globalThis:
  * the cache handler, which Node loads without compiling, reports here too.
  */
-const state = (globalThis.__glossaryHealth ??= {phase: 'starting', down: new Set()})
+const state = (globalThis.__glossaryHealth ??= {phase: 'starting', dependencies: new Map()})
 
 /** Start-up is done: the instance serves pages. */
 export function markReady() {
@@ -17,15 +17,21 @@ export function markDraining() {
 }
 
 export function dependencyDown(name) {
-  state.down.add(name)
+  state.dependencies.set(name, false)
 }
 
+/** Also called when a dependency is set up, so it is listed (as up) before anything failed. */
 export function dependencyUp(name) {
-  state.down.delete(name)
+  state.dependencies.set(name, true)
+}
+
+/** Each dependency seen so far and whether it is up: for metrics and the token holder's readiness detail. */
+export function dependencyStates() {
+  return [...state.dependencies]
 }
 
 /** 'starting' or 'draining' (not ready), else 'ready', or 'degraded' while a dependency is down. */
 export function readiness() {
   if (state.phase !== 'ready') return state.phase
-  return state.down.size ? 'degraded' : 'ready'
+  return [...state.dependencies.values()].every(Boolean) ? 'ready' : 'degraded'
 }

@@ -5,6 +5,7 @@ import {after} from 'next/server'
 
 import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
 import {recordSearchMiss} from '@/lib/feedback/server'
+import {metrics} from '@/lib/observability/metrics.mjs'
 
 import {buildSearchIndex, searchIndex, type SearchIndex} from './search-index'
 
@@ -58,6 +59,14 @@ export async function searchTerms(
 }
 
 /**
+ * Counts a reader's search in glossary_search_queries_total: a submitted search (the results page)
+ * or the suggestions fetched while typing, and whether it found anything.
+ */
+export function countSearch(kind: 'submitted' | 'suggestions', total: number) {
+  metrics.searchQueries.inc({kind, result: total > 0 ? 'hit' : 'miss'})
+}
+
+/**
  * A search a reader submitted (the results page, not the suggestions fetched while typing, which
  * would count every half-typed word): when it finds nothing, it is counted for the content team
  * as a term readers looked for and did not find, after the page has been sent (the page never
@@ -65,6 +74,7 @@ export async function searchTerms(
  */
 export async function searchSubmitted(query: string): Promise<{total: number; results: TermSearchResult[]}> {
   const found = await searchTerms(query)
+  countSearch('submitted', found.total)
   if (found.total === 0) {
     const reader = await headers()
     after(() => recordSearchMiss(query, reader))

@@ -1,6 +1,7 @@
 import {readDataset} from '@/lib/content/dataset'
 
 import {startContentLake, type ContentLake} from '../e2e/support/content-lake'
+import {log as logger} from '@/lib/observability/log.mjs'
 
 const SANITY_ENV = [
   'NEXT_PUBLIC_SANITY_PROJECT_ID',
@@ -43,7 +44,7 @@ describe('the draft mode routes', () => {
       NEXT_PUBLIC_SANITY_PROJECT_ID: 'testproject',
       NEXT_PUBLIC_SANITY_DATASET: 'production',
     })
-    const log = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const log = jest.spyOn(logger, 'error').mockImplementation(() => {})
     const response = await enable(new Request(enableUrl('?sanity-preview-secret=anything')))
     expect(response.status).toBe(500)
     expect(await response.json()).toEqual({error: 'Preview is not set up on this server.'})

@@ -7,6 +7,7 @@ import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase, prepareFeedbackDatabase} from '@/lib/feedback/server'
 
 import {jsonVote, summaryRequest} from '../support/feedback-requests'
+import {log as logger} from '@/lib/observability/log.mjs'
 
 jest.setTimeout(60_000)
 
@@ -16,7 +17,7 @@ beforeAll(() => {
   // Nothing listens on port 9 (discard) here: connections are refused at once.
   process.env.DATABASE_URL = 'postgres://feedback@127.0.0.1:9/feedback'
   process.env.FEEDBACK_ADMIN_TOKEN = 'outage-token'
-  logged = jest.spyOn(console, 'error').mockImplementation(() => {})
+  logged = jest.spyOn(logger, 'error').mockImplementation(() => {})
 })
 
 afterAll(async () => {
@@ -29,7 +30,10 @@ afterAll(async () => {
 it('lets the server start, logging the outage once', async () => {
   await expect(prepareFeedbackDatabase()).resolves.toBeUndefined()
   expect(logged).toHaveBeenCalledTimes(1)
-  expect(logged.mock.calls[0]![0]).toMatch(/^\[feedback database\] unavailable: .*ECONNREFUSED/)
+  expect(logged.mock.calls[0]).toEqual([
+    {dependency: 'feedback database', reason: expect.stringMatching(/ECONNREFUSED/)},
+    'feedback database unavailable',
+  ])
 })
 
 it('answers a vote with 503 and a JSON error, logging nothing more while the outage lasts', async () => {

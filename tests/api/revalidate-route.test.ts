@@ -6,6 +6,7 @@ import {NextRequest} from 'next/server'
 import {POST} from '@/app/api/revalidate/route'
 import {listPublishNeighbours} from '@/lib/content'
 import {readDataset} from '@/lib/content/dataset'
+import {log as logger} from '@/lib/observability/log.mjs'
 import {linkedIds} from '@/lib/revalidation/changes'
 
 import {webhookHeaders} from '../e2e/support/webhook'
@@ -97,7 +98,7 @@ describe('POST /api/revalidate', () => {
 
   it('refuses every call when no secret is configured, and says why in the log once', async () => {
     delete process.env.SANITY_REVALIDATE_SECRET
-    const log = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const log = jest.spyOn(logger, 'error').mockImplementation(() => {})
     for (let call = 0; call < 20; call++) {
       const response = await deliver(JSON.stringify({_id: 'term-backlink', _type: 'term', slug: 'backlink'}))
       expect(response.status).toBe(500)

@@ -8,7 +8,7 @@ import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 
 import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
 
-import {root, startNextServer} from './support/server'
+import {logRecords, root, startNextServer} from './support/server'
 
 /**
  * A broken embedded dataset must stop the server at start-up with a message naming the file,
@@ -28,9 +28,16 @@ describe('server start-up with a broken dataset', () => {
     ],
   ])('stops on %s', async (_, file, message) => {
     const port = Number(process.env.E2E_PORT ?? 3210) + 50
-    const started = startNextServer(port, {CONTENT_DATASET_FILE: file})
-    await expect(started).rejects.toThrow(/next start exited with 1/)
-    await expect(started).rejects.toThrow(message)
+    const failure = await startNextServer(port, {CONTENT_DATASET_FILE: file}).catch((error: Error) => error)
+    expect(failure).toBeInstanceOf(Error)
+    expect((failure as Error).message).toMatch(/next start exited with 1/)
+    expect(logRecords((failure as Error).message)).toContainEqual(
+      expect.objectContaining({
+        level: 'fatal',
+        msg: 'cannot load the content',
+        reason: expect.stringMatching(message),
+      }),
+    )
   })
 })
 
@@ -103,14 +110,20 @@ describe('the Node that serves the site', () => {
     try {
       const page = await fetch(`${server.url}/glossary/backlink`)
       expect(page.status).toBe(200)
-      const started = server
-        .output()
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line.startsWith('{"msg":"starting"'))
-        .map((line) => JSON.parse(line) as {node: string})
+      const started = logRecords(server.output()).filter((record) => record.msg === 'starting')
       expect(started).toEqual([expect.objectContaining({node: projectNodeVersion()})])
-      expect(started[0].node).toMatch(/^24\./)
+      expect(started[0]!.node).toMatch(/^24\./)
+      // One JSON line when ready: how long it took and what was loaded.
+      const ready = logRecords(server.output()).filter((record) => record.msg === 'ready')
+      expect(ready).toEqual([
+        expect.objectContaining({
+          level: 'info',
+          ms: expect.any(Number),
+          source: 'embedded',
+          documents: expect.any(Number),
+        }),
+      ])
+      expect(ready[0]!.documents).toBeGreaterThan(40)
     } finally {
       await server.stop()
     }

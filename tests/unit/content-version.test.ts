@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 import {TERM_INDEX_VERSION_QUERY} from '@/sanity/queries'
+import {log as logger} from '@/lib/observability/log.mjs'
 
 describe('the content version of the embedded dataset', () => {
   let folder: string
@@ -37,11 +38,14 @@ describe('the content version of the embedded dataset', () => {
     expect(second).not.toBe(first)
 
     // A save that does not load keeps the previous content, and so the previous version.
-    const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => {})
     await new Promise((resolve) => setTimeout(resolve, 20))
     await writeFile(file, `${text}\n{"_id": `)
     expect(await contentVersion()).toBe(second)
-    expect(error).toHaveBeenCalledWith(expect.stringMatching(/keeping the previous dataset/))
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({reason: expect.any(String)}),
+      expect.stringMatching(/keeping the previous dataset/),
+    )
     error.mockRestore()
   })
 })

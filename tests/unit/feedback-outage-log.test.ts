@@ -1,4 +1,4 @@
-import {createOutageLog} from '@/lib/feedback/outage-log'
+import {createOutageLog} from '@/lib/health/outage-log.mjs'
 
 describe('createOutageLog', () => {
   it('logs an outage once, its end once, and the next outage again', () => {
@@ -11,15 +11,24 @@ describe('createOutageLog', () => {
     outage.failed(new Error('connect ECONNREFUSED'))
     outage.failed(new Error('timeout'))
     expect(log.error).toHaveBeenCalledTimes(1)
-    expect(log.error).toHaveBeenCalledWith('[feedback database] unavailable: connect ECONNREFUSED')
+    expect(log.error).toHaveBeenCalledWith(
+      {dependency: 'feedback database', reason: 'connect ECONNREFUSED'},
+      'feedback database unavailable',
+    )
 
     outage.recovered()
     outage.recovered()
     expect(log.info).toHaveBeenCalledTimes(1)
-    expect(log.info).toHaveBeenCalledWith('[feedback database] available again')
+    expect(log.info).toHaveBeenCalledWith(
+      {dependency: 'feedback database'},
+      'feedback database available again',
+    )
 
     outage.failed('down again')
     expect(log.error).toHaveBeenCalledTimes(2)
-    expect(log.error).toHaveBeenLastCalledWith('[feedback database] unavailable: down again')
+    expect(log.error).toHaveBeenLastCalledWith(
+      {dependency: 'feedback database', reason: 'down again'},
+      'feedback database unavailable',
+    )
   })
 })

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 import {createLocalSource} from '@/lib/content/local-source'
+import {log as logger} from '@/lib/observability/log.mjs'
 
 const TITLES = `*[_type == "term"] | order(title asc).title`
 
@@ -44,12 +45,15 @@ describe('the embedded-dataset source', () => {
   })
 
   it('keeps serving the last good content when a save is corrupt, and never half-loads', async () => {
-    const error = jest.spyOn(console, 'error').mockImplementation(() => {})
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => {})
     const source = createLocalSource(file)
     await source.warmUp()
     save([doc('a', 'Changed'), '{"_id": "broken"'].join('\n'), 5)
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
-    expect(error).toHaveBeenCalledWith(expect.stringContaining('keeping the previous dataset'))
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({reason: expect.any(String)}),
+      expect.stringContaining('keeping the previous dataset'),
+    )
 
     save([doc('a', 'Fixed')].join('\n'), 10)
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Fixed'])

@@ -67,13 +67,16 @@ describe('the guard around the shared cache', () => {
       clock.advance(1000)
     }
     expect(log.error).toHaveBeenCalledTimes(1)
-    expect(log.error.mock.calls[0][0]).toMatch(/^\[shared cache\] unavailable: connect ECONNREFUSED/)
+    expect(log.error.mock.calls[0][0]).toEqual({
+      dependency: 'shared cache',
+      reason: expect.stringMatching(/^connect ECONNREFUSED/),
+    })
     state.down = false
     clock.advance(5000)
     await expect(guard.get('/glossary/backlink', {implicitTags: []})).resolves.toEqual(entry)
     await guard.get('/glossary/backlink', {implicitTags: []})
     expect(log.info).toHaveBeenCalledTimes(1)
-    expect(log.info).toHaveBeenCalledWith('[shared cache] available again')
+    expect(log.info).toHaveBeenCalledWith({dependency: 'shared cache'}, 'shared cache available again')
   })
 
   it('leaves the handler alone for a while after a failure, so a hung server costs one request', async () => {

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 
 import type {SearchSuggestions} from '@/lib/search/suggestions'
-import {searchTerms} from '@/lib/search/term-search'
+import {countSearch, searchTerms} from '@/lib/search/term-search'
 import {termPath} from '@/lib/site'
 
 /** The most suggestions the search box shows at once. */
@@ -26,6 +26,7 @@ export async function GET(request: Request) {
   }
   const {q} = parsed.data
   const {total, results} = await searchTerms(q, SUGGESTIONS)
+  countSearch('suggestions', total)
   const body: SearchSuggestions = {
     query: q,
     total,

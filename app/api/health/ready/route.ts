@@ -1,14 +1,24 @@
-import {readiness} from '@/lib/health/status.mjs'
+import {bearerAccess} from '@/lib/bearer-token'
+import {metricsToken} from '@/lib/env.server'
+import {dependencyStates, readiness} from '@/lib/health/status.mjs'
 
 // Answered per request: a cached answer would say nothing about this process.
 export const dynamic = 'force-dynamic'
 
 /**
  * Readiness: 200 when this instance should get requests ("ready", or "degraded" while a dependency
- * pages can do without is down); 503 while starting and from the moment shutdown begins.
+ * pages can do without is down); 503 while starting and from the moment shutdown begins. Which
+ * dependency is down only for a holder of METRICS_TOKEN: the public learns nothing of the setup.
  */
-export function GET() {
+export function GET(request: Request) {
   const status = readiness()
   const ready = status === 'ready' || status === 'degraded'
-  return Response.json({status}, {status: ready ? 200 : 503, headers: {'Cache-Control': 'no-store'}})
+  const detailed = bearerAccess(request.headers.get('authorization'), metricsToken()) === 'granted'
+  const body = detailed
+    ? {
+        status,
+        dependencies: Object.fromEntries(dependencyStates().map(([name, up]) => [name, up ? 'up' : 'down'])),
+      }
+    : {status}
+  return Response.json(body, {status: ready ? 200 : 503, headers: {'Cache-Control': 'no-store'}})
 }

@@ -1,0 +1,158 @@
+/**
+ * What an operator sees of a running instance: its traces reach an OTLP collector (a receiver this
+ * test starts) with our GROQ spans inside the request's span, its log lines carry the trace id,
+ * and a thousand bad requests write a bounded number of lines.
+ */
+import {once} from 'node:events'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+
+import {rawRequest} from './support/http'
+import {logRecords, startNextServer, type RunningServer} from './support/server'
+
+type Span = {traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number}
+type ExportRequest = {resourceSpans: {scopeSpans: {spans: Span[]}[]}[]}
+
+/** The OpenTelemetry protocol's span kind for a request a server received. */
+const SERVER_KIND = 2
+
+/** An OTLP/HTTP receiver (JSON encoding) that keeps every span it is sent. */
+async function startReceiver() {
+  const spans: Span[] = []
+  const server: Server = createServer((request, response) => {
+    let body = ''
+    request.setEncoding('utf8')
+    request.on('data', (chunk: string) => (body += chunk))
+    request.on('end', () => {
+      if (request.url === '/v1/traces') {
+        const exported = JSON.parse(body) as ExportRequest
+        for (const resource of exported.resourceSpans)
+          for (const scope of resource.scopeSpans) spans.push(...scope.spans)
+      }
+      response.writeHead(200, {'Content-Type': 'application/json'}).end('{}')
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return {
+    spans,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => server.close(),
+  }
+}
+
+async function waitFor<T>(find: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const found = find()
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** Whether `span` sits inside `ancestor`, following parent ids within one trace. */
+function isWithin(span: Span, ancestor: Span, spans: Span[]): boolean {
+  const byId = new Map(
+    spans.filter((other) => other.traceId === span.traceId).map((other) => [other.spanId, other]),
+  )
+  for (
+    let current = byId.get(span.parentSpanId ?? '');
+    current;
+    current = byId.get(current.parentSpanId ?? '')
+  ) {
+    if (current.spanId === ancestor.spanId) return true
+  }
+  return false
+}
+
+describe('an instance with tracing on', () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let server: RunningServer
+
+  beforeAll(async () => {
+    receiver = await startReceiver()
+    server = await startNextServer(0, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      // Export within a fraction of a second rather than the default five.
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      // No webhook secret: a webhook call is refused and logged once, inside its request's trace.
+      SANITY_REVALIDATE_SECRET: '',
+    })
+  })
+
+  afterAll(async () => {
+    await server?.stop()
+    receiver?.close()
+  })
+
+  it("sends a rendered page's trace, with a `groq` span for each query inside the request's span", async () => {
+    const page = await rawRequest(`${server.url}/glossary?q=link`)
+    expect(page.status).toBe(200)
+    const request = await waitFor(
+      () => receiver.spans.find((span) => span.kind === SERVER_KIND && span.name === 'GET /glossary-search'),
+      "the search page's request span",
+    )
+    const queries = await waitFor(() => {
+      const found = receiver.spans.filter(
+        (span) => span.traceId === request.traceId && span.name.startsWith('groq '),
+      )
+      return found.length ? found : undefined
+    }, 'groq spans in the same trace')
+    expect(queries.map((span) => span.name)).toContain('groq term_index')
+    for (const query of queries) expect(isWithin(query, request, receiver.spans)).toBe(true)
+    // A query's span is named after the query, never after what the reader typed.
+    expect(receiver.spans.some((span) => span.name.includes('link') && span.name.startsWith('groq'))).toBe(
+      false,
+    )
+  })
+
+  it("puts the request's trace id on the lines it logs", async () => {
+    const refused = await rawRequest(`${server.url}/api/revalidate`, {method: 'POST', body: '{}'})
+    expect(refused.status).toBe(500)
+    const line = await waitFor(
+      () =>
+        logRecords(server.output()).find((record) =>
+          String(record.msg).startsWith('SANITY_REVALIDATE_SECRET'),
+        ),
+      'the refused webhook’s log line',
+    )
+    expect(line.trace_id).toMatch(/^[0-9a-f]{32}$/)
+    const request = await waitFor(
+      () => receiver.spans.find((span) => span.traceId === line.trace_id && span.kind === SERVER_KIND),
+      'the webhook request’s span',
+    )
+    expect(request.name).toBe('POST /api/revalidate')
+  })
+
+  it('writes a bounded number of lines for a thousand bad requests', async () => {
+    const before = server.output().split('\n').length
+    const bad: [string, {method?: string; headers?: Record<string, string>; body?: string}][] = [
+      ['/glossary/invented-%n', {}],
+      ['/wp-admin/setup-%n.php', {}],
+      ['/api/terms/invented-%n', {}],
+      ['/api/search?q=%n' + 'x'.repeat(200), {}],
+      ['/api/metrics', {headers: {Authorization: 'Bearer guess-%n'}}],
+      ['/api/feedback', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{"term":'}],
+      ['/api/feedback', {method: 'POST', headers: {Origin: 'https://elsewhere.example'}, body: '{}'}],
+      [
+        '/api/revalidate',
+        {method: 'POST', headers: {'sanity-webhook-signature': 't=%n,v1=forged'}, body: '{}'},
+      ],
+    ]
+    for (let n = 0; n < 1000; n += bad.length) {
+      await Promise.all(
+        bad.map(([pathname, options], index) => {
+          const fill = (text?: string) => text?.replaceAll('%n', String(n + index))
+          const headers = Object.fromEntries(
+            Object.entries(options.headers ?? {}).map(([k, v]) => [k, fill(v)!]),
+          )
+          return rawRequest(server.url + fill(pathname), {...options, headers, body: options.body})
+        }),
+      )
+    }
+    const added = server.output().split('\n').length - before
+    expect(added).toBeLessThanOrEqual(5)
+  })
+})
