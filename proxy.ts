@@ -1,6 +1,6 @@
 import {NextResponse, type NextRequest} from 'next/server'
 
-import {CORS_HEADERS, NO_STORE} from '@/lib/api/term-json'
+import {CORS_HEADERS, NO_STORE} from '@/lib/api/headers'
 import {isPublishedName} from '@/lib/content/page-names'
 import {DRAFT_COOKIE, hasDraftModeCookie} from '@/lib/draft-cookie'
 import {MISSING_NAME_HEADER, MISSING_PATH} from '@/lib/missing-page'

@@ -12,8 +12,8 @@ import {
   LETTERS,
   letterAnchor,
   TERMS_PER_LETTER_ON_INDEX,
-  type IndexFilters,
 } from '@/lib/glossary-index'
+import type {IndexFilters} from '@/lib/index-filters'
 import {searchSubmitted} from '@/lib/search/term-search'
 import {absoluteUrl, siteName} from '@/lib/site'
 import {glossaryJsonLd} from '@/lib/structured-data'

@@ -1,7 +1,6 @@
 import 'server-only'
 
 import {contentSource, usesEmbeddedDataset} from './content'
-import {prepareFeedbackDatabase, shutDownFeedbackDatabase} from './feedback/server'
 import {markDraining, markReady} from './health/status.mjs'
 import {recordHttpRequests} from './observability/http-metrics'
 import {log} from './observability/log.mjs'
@@ -11,6 +10,9 @@ import {log} from './observability/log.mjs'
  * readiness turns 503 while pages are still served, and SIGTERM follows after the delay.
  */
 const DRAIN_SIGNAL = 'SIGUSR2'
+
+/** How long after ready the feedback database opens: the first pages go out before its work. */
+const FEEDBACK_OPENS_AFTER_MS = 1000
 
 /** A mistake that makes this instance useless (a broken dataset, a data folder another process owns). */
 function stop(reason: string, error: unknown): never {
@@ -39,12 +41,18 @@ export async function prepareServer() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       markDraining()
-      shutDownFeedbackDatabase().catch((error: Error) =>
-        log.error({reason: error.message}, 'could not close the feedback database'),
-      )
+      import('./feedback/server')
+        .then(({shutDownFeedbackDatabase}) => shutDownFeedbackDatabase())
+        .catch((error: Error) => log.error({reason: error.message}, 'could not close the feedback database'))
     })
   }
-  prepareFeedbackDatabase().catch((error) => stop('cannot open the feedback database', error))
+  // The database's code and connection wait until the first pages are out; a vote before then
+  // opens it itself.
+  setTimeout(() => {
+    import('./feedback/server')
+      .then(({prepareFeedbackDatabase}) => prepareFeedbackDatabase())
+      .catch((error) => stop('cannot open the feedback database', error))
+  }, FEEDBACK_OPENS_AFTER_MS)
   markReady()
   const source = usesEmbeddedDataset() ? 'embedded' : 'content-lake'
   log.info({ms: Math.round(process.uptime() * 1000), source, ...(documents !== null && {documents})}, 'ready')

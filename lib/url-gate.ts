@@ -1,6 +1,6 @@
-import {termSlugSchema} from './api/term-json'
 import {letterFromSlug} from './glossary-index'
 import type {NamedPage} from './content/page-names'
+import {isSlug} from './slug'
 
 /** How a missing page is answered: the site's 404 page, or JSON for the APIs and Markdown. */
 export type MissingAnswer = 'page' | 'json'
@@ -52,7 +52,7 @@ export async function gate(
   const answer = isMarkdown ? 'json' : route.answer
   if (!segment) return {kind: 'pass'}
   // Lower-cased above, so the slug's own rule applies to every spelling of it.
-  const wellFormed = termSlugSchema.safeParse(segment).success
+  const wellFormed = isSlug(segment)
   // The JSON API explains a malformed slug itself (a 400), without any look-up.
   if (!wellFormed && route.prefix === '/api/terms/') return {kind: 'pass'}
   const known =

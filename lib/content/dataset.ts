@@ -63,14 +63,17 @@ export function parseDataset(
   return documents
 }
 
-export async function readDataset(file: string, options?: ParseOptions): Promise<SanityDocument[]> {
-  let text: string
+/** The file's text; a file that cannot be read is a DatasetError naming it and why. */
+export async function readDatasetText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8')
+    return await readFile(file, 'utf8')
   } catch (error) {
     throw new DatasetError(
       `${file}: cannot read the embedded dataset (${(error as NodeJS.ErrnoException).code})`,
     )
   }
-  return parseDataset(text, file, options)
+}
+
+export async function readDataset(file: string, options?: ParseOptions): Promise<SanityDocument[]> {
+  return parseDataset(await readDatasetText(file), file, options)
 }

@@ -46,8 +46,7 @@ import type {
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
 import {createLocalSource} from './local-source'
 import {observedSource} from './observed-source'
-import {createSanitySource} from './sanity-source'
-import type {ContentSource, QueryParams} from './source'
+import type {ContentSource, FetchOptions, QueryParams} from './source'
 import {PUBLISHED_TYPES, tags, type PublishedType} from './tags'
 import {termUrlSegments} from './term-names'
 
@@ -78,6 +77,25 @@ const sources = ((
 
 let source: ContentSource | undefined
 
+type Lake = Parameters<typeof import('./sanity-source').createSanitySource>[0]
+
+/**
+ * The Content Lake's source, its client (next-sanity) loaded on first use: the embedded default
+ * never loads it, and it stays out of the code between `next start` and the first page.
+ */
+function lazySanitySource(lake: Lake): ContentSource {
+  let loading: Promise<ContentSource> | undefined
+  const loaded = () =>
+    (loading ??= import('./sanity-source').then(({createSanitySource}) => createSanitySource(lake)))
+  return {
+    async fetch<Result>(query: string, params: QueryParams, tags: string[], options?: FetchOptions) {
+      return (await loaded()).fetch<Result>(query, params, tags, options)
+    },
+    warmUp: async () => (await loaded()).warmUp(),
+    version: async () => (await loaded()).version(),
+  }
+}
+
 /** The Content Lake when a project is configured, else the embedded dataset. Chosen once per module copy. */
 export function contentSource(): ContentSource {
   if (source) return source
@@ -87,7 +105,7 @@ export function contentSource(): ContentSource {
   const shared =
     sources.get(key) ??
     (lake
-      ? observedSource(createSanitySource(lake), 'content-lake')
+      ? observedSource(lazySanitySource(lake), 'content-lake')
       : observedSource(createLocalSource(file), 'embedded'))
   sources.set(key, shared)
   source = shared

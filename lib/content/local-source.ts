@@ -2,10 +2,12 @@ import {stat} from 'node:fs/promises'
 
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
+import {PAGE_NAMES_QUERY} from '../../sanity/queries'
 import {log} from '../observability/log.mjs'
-import {readDataset} from './dataset'
+import {parseDataset, readDatasetText} from './dataset'
+import {lazyDocuments, lineSpans, readSnapshot, writeSnapshot, type DatasetSnapshot} from './dataset-snapshot'
 import {isPublishedId} from './document-ids'
-import {documentsReachedBy, indexDataset, type DatasetIndex} from './query-plan'
+import {documentById, documentsReachedBy, entryOf, indexEntries, type DatasetIndex} from './query-plan'
 import {tagRender} from './render-tags'
 import type {ContentSource} from './source'
 
@@ -15,12 +17,16 @@ type Loaded = {
   index: DatasetIndex
   /** Answers to queries without parameters (the lists), kept until the dataset changes. */
   lists: Map<string, unknown>
+  /** Lets go of the file a snapshot's documents are read from. */
+  release?: () => void
 }
 
-/** What the published perspective sees: an export may hold drafts and versions too. */
-async function readPublished(file: string): Promise<DatasetIndex> {
-  return indexDataset((await readDataset(file)).filter((doc) => isPublishedId(doc._id)))
-}
+/** Lists a snapshot keeps: what the first request of a new server asks (the URL gate's names). */
+const SNAPSHOT_LISTS = [PAGE_NAMES_QUERY]
+/** Documents parsed per turn of the event loop when a snapshot's documents are parsed after start. */
+const BACKGROUND_PARSE_BATCH = 200
+/** An old version's file stays open this long for queries still reading it. */
+const RELEASE_AFTER_MS = 60_000
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -33,32 +39,111 @@ function deepFreeze<T>(value: T): T {
 /**
  * Runs GROQ with groq-js over the published documents of the embedded dataset, as the Sanity
  * source reads the Content Lake with the published perspective, and tags what it reads the same
- * way. The file is parsed and indexed once and kept in memory; when it changes on disk (an edit
- * during development, or a publish) the new version replaces the old one only if it loads
- * completely, so a corrupt save never leaves the site half-loaded.
+ * way. The file is parsed, checked and indexed once and kept in memory; a restart on the same file
+ * starts from its snapshot instead (./dataset-snapshot) and parses documents as they are needed,
+ * then the rest in the background. When the file changes on disk (an edit during development, or
+ * a publish) the new version replaces the old one only if it loads completely, so a corrupt save
+ * never leaves the site half-loaded.
  */
 export function createLocalSource(file: string): ContentSource {
   let current: Promise<Loaded> | undefined
   let generations = 0
   const parsedQueries = new Map<string, ExprNode>()
 
+  function parsed(query: string): ExprNode {
+    let tree = parsedQueries.get(query)
+    if (!tree) {
+      tree = parse(query)
+      parsedQueries.set(query, tree)
+    }
+    return tree
+  }
+
+  function answer(loaded: Loaded, query: string, params: Record<string, unknown>): unknown {
+    const {index, lists} = loaded
+    const isList = Object.keys(params).length === 0
+    if (isList && lists.has(query)) return lists.get(query)
+    const tree = parsed(query)
+    // Synchronous evaluation over only the documents the query can reach, with references
+    // followed through the id table: without both, every `*` and `->` scans the whole dataset.
+    const result = evaluateSync(tree, {
+      dataset: documentsReachedBy(tree, params, index),
+      params,
+      dereference: ({_ref}) => documentById(index, _ref),
+    }).data
+    // As Next's data cache keeps the Content Lake's answers. Frozen: every caller shares it.
+    if (isList) lists.set(query, deepFreeze(result))
+    return result
+  }
+
+  /** The file parsed in full and checked; its snapshot is written for the next start. */
+  async function parseFile(mtimeMs: number): Promise<Loaded> {
+    const text = await readDatasetText(file)
+    const all = parseDataset(text, file)
+    const spans = lineSpans(text)
+    const published = [...all.keys()].filter((position) => isPublishedId(all[position]!._id))
+    const entries = published.map((position) => ({...entryOf(all[position]!), ...spans[position]!}))
+    const documents = published.map((position) => all[position]!)
+    const loaded: Loaded = {
+      mtimeMs,
+      generation: ++generations,
+      index: indexEntries(entries, (position) => documents[position]!),
+      lists: new Map(),
+    }
+    const lists = SNAPSHOT_LISTS.map((query): [string, unknown] => [query, answer(loaded, query, {})])
+    const size = Buffer.byteLength(text)
+    void writeSnapshot(file, {version: 1, file: {size, mtimeMs}, entries, lists} satisfies DatasetSnapshot)
+    return loaded
+  }
+
+  /** The file's snapshot, if it has a current one: nothing parsed yet. */
+  async function fromSnapshot(): Promise<Loaded | null> {
+    const snapshot = await readSnapshot(file)
+    if (!snapshot) return null
+    const documents = lazyDocuments(file, snapshot.entries)
+    const loaded: Loaded = {
+      mtimeMs: snapshot.file.mtimeMs,
+      generation: ++generations,
+      index: indexEntries(snapshot.entries, documents.documentAt),
+      lists: new Map(snapshot.lists.map(([query, result]) => [query, deepFreeze(result)])),
+      release: documents.close,
+    }
+    parseInBackground(loaded)
+    return loaded
+  }
+
+  /** Parses a snapshot's documents a batch per turn of the event loop, once the first pages are out. */
+  function parseInBackground(loaded: Loaded) {
+    let next = 0
+    const batch = () => {
+      if (current === undefined || loaded.generation !== generations) return
+      try {
+        for (const end = Math.min(loaded.index.size, next + BACKGROUND_PARSE_BATCH); next < end; next++) {
+          loaded.index.documentAt(next)
+        }
+      } catch {
+        return // the file changed: the next query loads it afresh
+      }
+      if (next < loaded.index.size) setImmediate(batch)
+    }
+    setTimeout(batch, 2000).unref()
+  }
+
   async function load(): Promise<Loaded> {
     const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
     const previous = current
     if (!previous) {
-      current = readPublished(file).then((index) => ({
-        mtimeMs,
-        generation: ++generations,
-        index,
-        lists: new Map(),
-      }))
+      current = fromSnapshot().then((loaded) => loaded ?? parseFile(mtimeMs))
       current.catch(() => (current = undefined))
       return current
     }
     const loaded = await previous
     if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded
-    current = readPublished(file).then(
-      (index) => ({mtimeMs, generation: ++generations, index, lists: new Map()}),
+    current = parseFile(mtimeMs).then(
+      (next) => {
+        if (loaded.release) setTimeout(loaded.release, RELEASE_AFTER_MS).unref()
+        return next
+      },
       (error: Error) => {
         log.error(
           {file, reason: error.message},
@@ -70,37 +155,14 @@ export function createLocalSource(file: string): ContentSource {
     return current
   }
 
-  function parsed(query: string): ExprNode {
-    let tree = parsedQueries.get(query)
-    if (!tree) {
-      tree = parse(query)
-      parsedQueries.set(query, tree)
-    }
-    return tree
-  }
-
   return {
     async warmUp() {
-      return (await load()).index.byId.size
+      return (await load()).index.size
     },
     async fetch<Result>(query: string, params: Record<string, unknown>, tags: string[]): Promise<Result> {
       // Tagged like the Content Lake's fetches, so the same webhook refreshes the same pages.
       await tagRender(tags)
-      const {index, lists} = await load()
-      const isList = Object.keys(params).length === 0
-      if (isList && lists.has(query)) return lists.get(query) as Result
-      const tree = parsed(query)
-      // Synchronous evaluation over only the documents the query can reach, with references
-      // followed through the id table: without both, every `*` and `->` scans the whole dataset.
-      const result = evaluateSync(tree, {
-        dataset: documentsReachedBy(tree, params, index),
-        params,
-        dereference: ({_ref}) => index.byId.get(_ref) ?? null,
-      }).data
-      if (!isList) return result as Result
-      // As Next's data cache keeps the Content Lake's answers. Frozen: every caller shares it.
-      lists.set(query, deepFreeze(result))
-      return result as Result
+      return answer(await load(), query, params) as Result
     },
     // A failed reload keeps the previous documents and so the previous generation.
     version: async () => `local:${(await load()).generation}`,

@@ -3,14 +3,18 @@ import {evaluateSync, type ExprNode} from 'groq-js'
 import type {SanityDocument} from './dataset'
 import {referencesIn} from './references'
 
+/** What the index needs of a document: known before it is parsed when it comes from a snapshot. */
+export type IndexEntry = {id: string; type: string; slug: string | null; refs: string[]}
+
 /**
- * Lookup tables over a loaded dataset, built once per load. Positions (indexes into `documents`)
- * rather than documents, so a narrowed dataset keeps the export's order, which is the order
- * groq-js returns unordered results in.
+ * Lookup tables over a loaded dataset, built once per load. Positions (indexes into the dataset's
+ * published documents, in the export's order, which is the order groq-js returns unordered
+ * results in) rather than documents, so a narrowed dataset keeps that order; a document itself
+ * is asked for by position, and may be parsed only then (./dataset-snapshot).
  */
 export type DatasetIndex = {
-  documents: SanityDocument[]
-  byId: Map<string, SanityDocument>
+  size: number
+  documentAt: (position: number) => SanityDocument
   positionsById: Map<string, ReadonlySet<number>>
   positionsByType: Map<string, ReadonlySet<number>>
   positionsBySlug: Map<string, ReadonlySet<number>>
@@ -24,24 +28,50 @@ function add(table: Map<string, ReadonlySet<number>>, key: string, position: num
   else table.set(key, new Set([position]))
 }
 
-export function indexDataset(documents: SanityDocument[]): DatasetIndex {
+/** A parsed document's entry: its id, type, slug and every reference in it. */
+export function entryOf(doc: SanityDocument): IndexEntry {
+  const slug = (doc.slug as {current?: unknown} | undefined)?.current
+  return {
+    id: doc._id,
+    type: doc._type,
+    slug: typeof slug === 'string' ? slug : null,
+    refs: Array.from(referencesIn(doc), ({ref}) => ref),
+  }
+}
+
+/** The index over entries, with `documentAt` giving the document at a position. */
+export function indexEntries(
+  entries: readonly IndexEntry[],
+  documentAt: (position: number) => SanityDocument,
+): DatasetIndex {
   const index: DatasetIndex = {
-    documents,
-    byId: new Map(),
+    size: entries.length,
+    documentAt,
     positionsById: new Map(),
     positionsByType: new Map(),
     positionsBySlug: new Map(),
     positionsReferring: new Map(),
   }
-  for (const [position, doc] of documents.entries()) {
-    index.byId.set(doc._id, doc)
-    add(index.positionsById, doc._id, position)
-    add(index.positionsByType, doc._type, position)
-    const slug = (doc.slug as {current?: unknown} | undefined)?.current
-    if (typeof slug === 'string') add(index.positionsBySlug, slug, position)
-    for (const {ref} of referencesIn(doc)) add(index.positionsReferring, ref, position)
+  for (const [position, entry] of entries.entries()) {
+    add(index.positionsById, entry.id, position)
+    add(index.positionsByType, entry.type, position)
+    if (entry.slug !== null) add(index.positionsBySlug, entry.slug, position)
+    for (const ref of entry.refs) add(index.positionsReferring, ref, position)
   }
   return index
+}
+
+/** The index over documents already parsed. */
+export function indexDataset(documents: SanityDocument[]): DatasetIndex {
+  return indexEntries(documents.map(entryOf), (position) => documents[position]!)
+}
+
+/** The document with this id, for following a reference (`->`); null when there is none. */
+export function documentById(index: DatasetIndex, id: string): SanityDocument | null {
+  const positions = index.positionsById.get(id)
+  if (!positions) return null
+  for (const position of positions) return index.documentAt(position)
+  return null
 }
 
 /**
@@ -203,9 +233,9 @@ function valuesOverParents(
   const values: string[] = []
   for (const position of positions) {
     const value = evaluateSync(rewritten.tree, {
-      root: index.documents[position],
+      root: index.documentAt(position),
       params,
-      dereference: ({_ref}) => index.byId.get(_ref) ?? null,
+      dereference: ({_ref}) => documentById(index, _ref),
     }).data
     // Null compares equal to missing fields, so it can never narrow a lookup.
     const found = strings(Array.isArray(value) ? value.filter((item) => item !== null) : value)
@@ -373,7 +403,7 @@ function planner(params: Record<string, unknown>, index: DatasetIndex) {
 /**
  * The documents a query can read with `*`, in dataset order: all of them unless every `*[…]` in
  * the query has a filter the tables narrow (by type, id, slug or reference). References are
- * followed through `index.byId`, so documents reached only by `->` need not be in the list.
+ * followed through `documentById`, so documents reached only by `->` need not be in the list.
  * Evaluating a query over this list gives the same result as over the whole dataset.
  */
 export function documentsReachedBy(
@@ -384,6 +414,6 @@ export function documentsReachedBy(
   const plan = planner(params, index)
   plan.walk(query, {at: ALL, parent: OPAQUE, hidden: false})
   const reached = positionsOf(plan.reached())
-  if (reached === ALL) return index.documents
-  return [...reached].sort((a, b) => a - b).map((position) => index.documents[position])
+  if (reached === ALL) return Array.from({length: index.size}, (_, position) => index.documentAt(position))
+  return [...reached].sort((a, b) => a - b).map((position) => index.documentAt(position))
 }

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
 
 import {GlossaryIndex, glossaryMetadata} from '@/components/glossary-index'
-import {parseIndexFilters} from '@/lib/glossary-index'
+import {parseIndexFilters} from '@/lib/index-filters'
 
 type Props = {searchParams: Promise<Record<string, string | string[] | undefined>>}
 

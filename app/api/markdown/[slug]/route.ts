@@ -4,14 +4,13 @@ import {findTermRedirect, getTerm} from '@/lib/content'
 import {termMarkdown} from '@/lib/markdown/term'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site'
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/slug'
 
 // Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
 export const revalidate = 3600
 
-const Slug = z
-  .string()
-  .max(96)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/i)
+// Any case: an upper-case spelling redirects to the slug.
+const Slug = z.string().max(SLUG_MAX_LENGTH).regex(new RegExp(SLUG_PATTERN.source, 'i'))
 
 export const generateStaticParams = prerenderedTermParams
 

@@ -1,4 +1,5 @@
-import {CORS_HEADERS, NO_STORE, PUBLIC_CACHE, termJson, termSlugSchema} from '@/lib/api/term-json'
+import {CORS_HEADERS, NO_STORE, PUBLIC_CACHE} from '@/lib/api/headers'
+import {termJson, termSlugSchema} from '@/lib/api/term-json'
 import {findTermRedirect, getTermSummary} from '@/lib/content'
 
 type Context = {params: Promise<{slug: string}>}
