@@ -21,7 +21,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {parseDataset, type SanityDocument} from '../lib/content/dataset'
-import {datasetFile, writeSyntheticDataset} from './generate-dataset'
+import {datasetFile, EMBEDDED_DATASET, writeSyntheticDataset} from './generate-dataset'
 import {firstLoadJs} from './lib/bundle-stats'
 import {assertPortFree, get} from './lib/http'
 import {CHROMIUM_PATH, medianRun, runLighthouse} from './lib/lighthouse'
@@ -53,7 +53,9 @@ import {measureHostileTraffic} from './phases/hostile'
 import {measurePublishing} from './phases/publishing'
 import {checkRevalidation} from './phases/revalidation'
 import {measureSearch} from './phases/search'
+import {measureStartUp} from './phases/start-up'
 import {BARE_PATH, TERM_PATH, measureThroughput, startProxy} from './phases/throughput'
+import {measureTracing} from './phases/tracing'
 import {measureTwoInstances} from './phases/two-instances'
 import {LATEST_RESULTS, updateReadme} from './update-readme'
 
@@ -74,6 +76,8 @@ type Mode = {
   /** Invented URLs sent in the hostile-traffic phase, and votes stored before its summary is timed. */
   inventedUrls: number
   seededVotes: number
+  /** Restarts of each server in the start-up phase. */
+  restarts: number
   /** Terms TERM_QUERY is timed on, and runs of each list query, per size. */
   querySamples: number
   listQueryRuns: number
@@ -94,6 +98,7 @@ const FULL: Mode = {
   lighthouseRuns: 3,
   inventedUrls: 10_000,
   seededVotes: 300_000,
+  restarts: 5,
   querySamples: 20,
   listQueryRuns: 3,
 }
@@ -113,6 +118,7 @@ const QUICK: Mode = {
   lighthouseRuns: 1,
   inventedUrls: 900,
   seededVotes: 10_000,
+  restarts: 2,
   querySamples: 5,
   listQueryRuns: 2,
 }
@@ -199,6 +205,8 @@ async function main() {
     instanceB: base + 8,
     twoInstanceProxy: base + 9,
     hostile: base + 10,
+    startUp: base + 11,
+    tracing: base + 12,
   }
   const startedAt = new Date()
   const began = performance.now()
@@ -456,6 +464,30 @@ async function main() {
       })),
     )
 
+    log('start-up: the site and a bare Next.js page, restarted in turn…')
+    const startUp = await attempt('start-up', () =>
+      withLock(lockFile, 'start-up', async () => ({
+        status: 'ok' as const,
+        ...(await measureStartUp({
+          // The file the build read, whose snapshot the build left (docs/operations.md "Start-up").
+          app: {...largeEnv, datasetFile: datasetFile(large)},
+          embeddedDatasetFile: EMBEDDED_DATASET,
+          terms: large,
+          port: ports.startUp,
+          restarts: mode.restarts,
+          workDir: WORK_DIR,
+        })),
+      })),
+    )
+
+    log('tracing off and on…')
+    const tracing = await attempt('tracing', () =>
+      withLock(lockFile, 'tracing', async () => ({
+        status: 'ok' as const,
+        ...(await measureTracing({app: largeEnv, port: ports.tracing, settings: mode.load})),
+      })),
+    )
+
     const partial: Omit<BenchResults, 'targets'> = {
       schema: 1,
       mode: mode.name,
@@ -485,6 +517,8 @@ async function main() {
       publishing,
       twoInstances,
       hostile,
+      startUp,
+      tracing,
       search,
       feedback: {pglite, postgres},
       weight: {

@@ -10,7 +10,7 @@ import {BENCH_ADMIN_TOKEN} from '../phases/feedback'
 import {waitForHttp} from './http'
 import {run, start, type Managed} from './processes'
 
-const NEXT_BIN = 'node_modules/.bin/next'
+export const NEXT_BIN = 'node_modules/.bin/next'
 const NEXT_ENV_FILE = 'next-env.d.ts'
 
 export const distDirFor = (terms: number) => `bench/.work/next-${terms}`
@@ -22,7 +22,7 @@ export type AppEnv = {
   extra?: Record<string, string>
 }
 
-function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
+export function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
   return {
     ...process.env,
     CI: 'true', // no Turbopack build cache: every build starts from nothing

@@ -4,7 +4,7 @@
  */
 import type {RouteWeight} from './bundle-stats'
 import type {LighthouseScores} from './lighthouse'
-import {round} from './stats'
+import {percentile, round} from './stats'
 import type {LoadResult, LoadSettings} from './wrk'
 
 export type Unavailable = {status: 'unavailable'; reason: string}
@@ -98,6 +98,31 @@ export type HostileResult = {
   }
 }
 
+export type StartUpResult = {
+  restarts: number
+  terms: number
+  /** The term page's HTML and the bare page's, which is built to the same size. */
+  pageBytes: {site: number; bare: number}
+  /** From spawning `next start` until the term page answered 200, per restart (alternating). */
+  bareMs: number[]
+  embeddedMs: number[]
+  largeMs: number[]
+  /** The site's own "ready" log line: milliseconds since its process started. */
+  readyMs: {embedded: number[]; large: number[]}
+  /** One start at the large size on a copy of its file the build never saw (no snapshot: parsed in full). */
+  largeWithoutSnapshotMs: number
+}
+
+export type TracingResult = {
+  settings: LoadSettings
+  /** The term page from `next start`, with tracing off and with every span exported over OTLP. */
+  off: LoadResult
+  on: LoadResult
+  /** OTLP export requests the receiver got during the run with tracing on, and their bytes. */
+  exports: number
+  exportedBytes: number
+}
+
 export type SearchResult = {
   terms: number
   queries: number
@@ -156,6 +181,9 @@ export type BenchResults = {
   twoInstances: Measured<TwoInstancesResult>
   /** Absent from runs before the hostile-traffic phase existed. */
   hostile?: Measured<HostileResult>
+  /** Absent from runs before the start-up and tracing phases existed. */
+  startUp?: Measured<StartUpResult>
+  tracing?: Measured<TracingResult>
   search: Measured<SearchResult>
   feedback: {pglite: Measured<FeedbackResult>; postgres: Measured<FeedbackResult>}
   weight: {
@@ -171,6 +199,7 @@ export type BenchResults = {
 export type TargetResult = {id: string; target: string; measured: string; pass: boolean | null}
 
 const TERM_ROUTE = '/glossary/[slug]'
+const TERM_PATH_LABEL = '/glossary/backlink'
 const BARE_ROUTE = '/bench/static'
 
 const pct = (ratio: number) => `${round(ratio * 100)}%`
@@ -386,8 +415,31 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
           : summary.p95Ms < 100 && summary.pageBusyP99Ms <= 2 * summary.pageIdleP99Ms,
     })
   }
+  const {startUp, tracing} = results
+  if (startUp?.status === 'ok') {
+    const bare = median(startUp.bareMs)
+    const embedded = median(startUp.embeddedMs)
+    const large = median(startUp.largeMs)
+    targets.push({
+      id: 'start-up',
+      target: `Start to first term page (median of ${startUp.restarts}, alternating with a bare Next.js page of the same size): ≤ 1.5 × bare on the embedded dataset, ≤ 2 × at ${terms(startUp.terms)}`,
+      measured: `${round(embedded / bare)}× (${ms(embedded)}) and ${round(large / bare)}× (${ms(large)}) vs ${ms(bare)} bare`,
+      pass: embedded <= 1.5 * bare && large <= 2 * bare,
+    })
+  }
+  if (tracing?.status === 'ok') {
+    const {off, on} = tracing
+    targets.push({
+      id: 'tracing-off',
+      target: 'Term page with tracing off: the throughput phase’s req/s, within 10%',
+      measured: `${count(off.reqPerSec)} vs ${count(term.reqPerSec)} req/s (tracing on: ${count(on.reqPerSec)}, ${pct(on.reqPerSec / off.reqPerSec)} of off)${loadNote(off, on, term)}`,
+      pass: loadNote(off, on, term) ? null : Math.abs(off.reqPerSec / term.reqPerSec - 1) <= 0.1,
+    })
+  }
   return targets
 }
+
+const median = (samples: number[]) => percentile(samples, 50)
 
 const verdict = (pass: boolean | null) => (pass === null ? '—' : pass ? 'pass' : '**miss**')
 
@@ -555,6 +607,58 @@ export function renderReport(results: BenchResults): string {
         ]),
       ),
   )
+
+  const {startUp, tracing} = results
+  if (startUp?.status === 'ok') {
+    const row = (label: string, samples: number[], ready: number[] = []) => [
+      label,
+      ms(median(samples)),
+      samples.map((value) => round(value)).join(', '),
+      ready.length ? ms(median(ready)) : '—',
+    ]
+    parts.push(
+      `**Start-up**: from spawning \`next start\` to the first 200 of ${TERM_PATH_LABEL}, ${startUp.restarts} restarts alternating (term page ${count(startUp.pageBytes.site)} bytes, bare page ${count(startUp.pageBytes.bare)}); "ready" is the site's own log line, from process start\n\n` +
+        table(
+          ['server', 'median', 'each restart (ms)', 'ready (median)'],
+          [
+            row('bare Next.js page', startUp.bareMs),
+            row('the site, embedded dataset', startUp.embeddedMs, startUp.readyMs.embedded),
+            row(`the site, ${terms(startUp.terms)}`, startUp.largeMs, startUp.readyMs.large),
+            [
+              `the site, ${terms(startUp.terms)}, a file the build never saw (once)`,
+              ms(startUp.largeWithoutSnapshotMs),
+              '',
+              '—',
+            ],
+          ],
+        ),
+    )
+  } else if (startUp) parts.push(`**Start-up**: ${startUp.reason}`)
+  if (tracing?.status === 'ok') {
+    const {settings: load} = tracing
+    parts.push(
+      `**Tracing** (term page from \`next start\`, wrk ${load.connections} connections, ${load.seconds} s; on: every span exported over OTLP/HTTP, ${count(tracing.exports)} exports, ${round(tracing.exportedBytes / 1e6)} MB)\n\n` +
+        table(
+          ['tracing', 'req/s', 'p50', 'p99', 'errors'],
+          [
+            [
+              'off',
+              count(tracing.off.reqPerSec),
+              ms(tracing.off.p50Ms),
+              ms(tracing.off.p99Ms),
+              tracing.off.errors,
+            ],
+            [
+              'on',
+              count(tracing.on.reqPerSec),
+              ms(tracing.on.p50Ms),
+              ms(tracing.on.p99Ms),
+              tracing.on.errors,
+            ],
+          ],
+        ),
+    )
+  } else if (tracing) parts.push(`**Tracing**: ${tracing.reason}`)
 
   const {lighthouse} = results
   parts.push(

@@ -77,9 +77,7 @@ describe('the dataset snapshot', () => {
     const title = `*[_type == "term" && slug.current == "backlink"][0].title`
 
     // Another file of the same name: the restart parses it rather than trust the old snapshot.
-    const text = (await import('node:fs'))
-      .readFileSync(file, 'utf8')
-      .replace('"title":"Backlink"', '"title":"Backlinks"')
+    const text = readFileSync(file, 'utf8').replace('"title":"Backlink"', '"title":"Backlinks"')
     writeFileSync(file, text)
     const later = new Date(Date.now() + 5000)
     utimesSync(file, later, later)

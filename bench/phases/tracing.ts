@@ -1,0 +1,65 @@
+/**
+ * What tracing costs: the term page's throughput from `next start` with tracing off (nothing
+ * registered) and on (every span exported over OTLP/HTTP to a receiver here, which keeps a count
+ * and drops them), one server after the other on the same build and port.
+ */
+import {once} from 'node:events'
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+
+import {startApp, type AppEnv} from '../lib/next-app'
+import type {TracingResult} from '../lib/results'
+import {measureLoad, type LoadSettings} from '../lib/wrk'
+import {TERM_PATH} from './throughput'
+
+/** An OTLP/HTTP endpoint that answers every export with 200 and counts what it was sent. */
+async function startSink() {
+  const received = {exports: 0, bytes: 0}
+  const server = createServer((request, response) => {
+    request.on('data', (chunk: Buffer) => (received.bytes += chunk.length))
+    request.on('end', () => {
+      received.exports++
+      response.writeHead(200, {'Content-Type': 'application/json'}).end('{}')
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  return {
+    received,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => server.close(),
+  }
+}
+
+export async function measureTracing(options: {
+  app: AppEnv
+  port: number
+  settings: LoadSettings
+}): Promise<TracingResult> {
+  const sink = await startSink()
+  const load = async (extra: Record<string, string>) => {
+    const app = await startApp({...options.app, extra: {...options.app.extra, ...extra}}, options.port)
+    try {
+      return await measureLoad(`${app.url}${TERM_PATH}`, options.settings)
+    } finally {
+      await app.server.stop()
+    }
+  }
+  try {
+    const off = await load({})
+    const on = await load({
+      OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+      // Exported as the spans end, in batches, as a production collector would take them.
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    })
+    return {
+      settings: options.settings,
+      off,
+      on,
+      exports: sink.received.exports,
+      exportedBytes: sink.received.bytes,
+    }
+  } finally {
+    sink.close()
+  }
+}
