@@ -41,7 +41,8 @@ function createLogger() {
       ? pino.transport({target: 'pino-pretty', options: {ignore: 'pid,hostname', translateTime: 'HH:MM:ss'}})
       : pino.destination({dest: 1, sync: true}),
   )
-  if (unknown) logger.warn({wanted: unknown, level}, 'LOG_LEVEL names no level; logging at the default')
+  if (unknown)
+    logger.warn({wanted: unknown, using: level}, 'LOG_LEVEL names no level; logging at the default')
   return logger
 }
 
