@@ -484,7 +484,12 @@ async function main() {
     const tracing = await attempt('tracing', () =>
       withLock(lockFile, 'tracing', async () => ({
         status: 'ok' as const,
-        ...(await measureTracing({app: largeEnv, port: ports.tracing, settings: mode.load})),
+        ...(await measureTracing({
+          app: largeEnv,
+          port: ports.tracing,
+          settings: mode.load,
+          workDir: WORK_DIR,
+        })),
       })),
     )
 

@@ -6,6 +6,7 @@
 import {once} from 'node:events'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
+import path from 'node:path'
 
 import {startApp, type AppEnv} from '../lib/next-app'
 import type {TracingResult} from '../lib/results'
@@ -35,10 +36,16 @@ export async function measureTracing(options: {
   app: AppEnv
   port: number
   settings: LoadSettings
+  workDir: string
 }): Promise<TracingResult> {
   const sink = await startSink()
+  // A feedback folder of its own: the main server still holds its folder's lock.
+  const feedback = {FEEDBACK_DATA_DIR: path.join(options.workDir, 'feedback-tracing')}
   const load = async (extra: Record<string, string>) => {
-    const app = await startApp({...options.app, extra: {...options.app.extra, ...extra}}, options.port)
+    const app = await startApp(
+      {...options.app, extra: {...options.app.extra, ...feedback, ...extra}},
+      options.port,
+    )
     try {
       return await measureLoad(`${app.url}${TERM_PATH}`, options.settings)
     } finally {
