@@ -1,6 +1,7 @@
 import 'server-only'
 
 import {contentSource, usesEmbeddedDataset} from './content'
+import {preparePageNames} from './content/page-names'
 import {markDraining, markReady} from './health/status.mjs'
 import {recordHttpRequests} from './observability/http-metrics'
 import {log} from './observability/log.mjs'
@@ -32,6 +33,7 @@ export async function prepareServer() {
   let documents: number | null = null
   try {
     documents = await contentSource().warmUp()
+    await preparePageNames()
   } catch (error) {
     stop('cannot load the content', error)
   }

@@ -1,6 +1,6 @@
 import {PAGE_NAMES_QUERY} from '../../sanity/queries'
 import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
-import {contentSource, usesEmbeddedDataset} from './index'
+import {sanityProject} from '../../sanity/env'
 import {termUrlSegments} from './term-names'
 
 export type NamedPage = 'term' | 'guide' | 'author' | 'category'
@@ -36,6 +36,9 @@ const state = ((
 ).__glossaryPageNames ??= {})
 
 async function load(): Promise<Held> {
+  // Loaded here, not up front: the proxy finds the table start-up filled (preparePageNames) and
+  // needs the content code only on a miss.
+  const {contentSource} = await import('./index')
   // Fresh: this table is ours to keep, and Next's data cache is not there in the proxy.
   const result = await contentSource().fetch<PAGE_NAMES_QUERY_RESULT>(PAGE_NAMES_QUERY, {}, [], {fresh: true})
   // The embedded dataset hands back the same frozen answer until the file changes.
@@ -56,9 +59,17 @@ function reload(): Promise<Held> {
 export async function isPublishedName(kind: NamedPage, segment: string): Promise<boolean> {
   const held = state.held ?? (await reload())
   if (held.names[kind].has(segment)) return true
-  const mayRead = usesEmbeddedDataset() || held.stale || Date.now() - held.readAt >= LAKE_REFRESH_MS
+  const mayRead = !sanityProject || held.stale || Date.now() - held.readAt >= LAKE_REFRESH_MS
   if (!mayRead) return false
   return (await reload()).names[kind].has(segment)
+}
+
+/**
+ * Fills the table at start-up, from the embedded dataset (its snapshot holds the answer), so the
+ * first request's gate answers from memory. The Content Lake is asked on the first request.
+ */
+export async function preparePageNames() {
+  if (!sanityProject) await reload()
 }
 
 /** A publish arrived (the webhook): the next miss reads the names again at once. */
