@@ -3,34 +3,13 @@
  * registered) and on (every span exported over OTLP/HTTP to a receiver here, which keeps a count
  * and drops them), one server after the other on the same build and port.
  */
-import {once} from 'node:events'
-import {createServer} from 'node:http'
-import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 
 import {startApp, type AppEnv} from '../lib/next-app'
+import {startOtlpReceiver} from '../lib/otlp-receiver'
 import type {TracingResult} from '../lib/results'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
 import {TERM_PATH} from './throughput'
-
-/** An OTLP/HTTP endpoint that answers every export with 200 and counts what it was sent. */
-async function startSink() {
-  const received = {exports: 0, bytes: 0}
-  const server = createServer((request, response) => {
-    request.on('data', (chunk: Buffer) => (received.bytes += chunk.length))
-    request.on('end', () => {
-      received.exports++
-      response.writeHead(200, {'Content-Type': 'application/json'}).end('{}')
-    })
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  return {
-    received,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => server.close(),
-  }
-}
 
 export async function measureTracing(options: {
   app: AppEnv
@@ -38,7 +17,7 @@ export async function measureTracing(options: {
   settings: LoadSettings
   workDir: string
 }): Promise<TracingResult> {
-  const sink = await startSink()
+  const sink = await startOtlpReceiver()
   // A feedback folder of its own: the main server still holds its folder's lock.
   const feedback = {FEEDBACK_DATA_DIR: path.join(options.workDir, 'feedback-tracing')}
   const load = async (extra: Record<string, string>) => {

@@ -3,43 +3,15 @@
  * test starts) with our GROQ spans inside the request's span, its log lines carry the trace id,
  * and a thousand bad requests write a bounded number of lines.
  */
-import {once} from 'node:events'
-import {createServer, type Server} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import {startOtlpReceiver, type ReceivedSpan} from '@/bench/lib/otlp-receiver'
 
 import {rawRequest} from './support/http'
 import {logRecords, startNextServer, type RunningServer} from './support/server'
 
-type Span = {traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number}
-type ExportRequest = {resourceSpans: {scopeSpans: {spans: Span[]}[]}[]}
+type Span = ReceivedSpan
 
 /** The OpenTelemetry protocol's span kind for a request a server received. */
 const SERVER_KIND = 2
-
-/** An OTLP/HTTP receiver (JSON encoding) that keeps every span it is sent. */
-async function startReceiver() {
-  const spans: Span[] = []
-  const server: Server = createServer((request, response) => {
-    let body = ''
-    request.setEncoding('utf8')
-    request.on('data', (chunk: string) => (body += chunk))
-    request.on('end', () => {
-      if (request.url === '/v1/traces') {
-        const exported = JSON.parse(body) as ExportRequest
-        for (const resource of exported.resourceSpans)
-          for (const scope of resource.scopeSpans) spans.push(...scope.spans)
-      }
-      response.writeHead(200, {'Content-Type': 'application/json'}).end('{}')
-    })
-  })
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  return {
-    spans,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => server.close(),
-  }
-}
 
 async function waitFor<T>(find: () => T | undefined, what: string, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms
@@ -67,11 +39,11 @@ function isWithin(span: Span, ancestor: Span, spans: Span[]): boolean {
 }
 
 describe('an instance with tracing on', () => {
-  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>
   let server: RunningServer
 
   beforeAll(async () => {
-    receiver = await startReceiver()
+    receiver = await startOtlpReceiver()
     server = await startNextServer(0, {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -91,21 +63,24 @@ describe('an instance with tracing on', () => {
     const page = await rawRequest(`${server.url}/glossary?q=link`)
     expect(page.status).toBe(200)
     const request = await waitFor(
-      () => receiver.spans.find((span) => span.kind === SERVER_KIND && span.name === 'GET /glossary-search'),
+      () =>
+        receiver.received.spans.find(
+          (span) => span.kind === SERVER_KIND && span.name === 'GET /glossary-search',
+        ),
       "the search page's request span",
     )
     const queries = await waitFor(() => {
-      const found = receiver.spans.filter(
+      const found = receiver.received.spans.filter(
         (span) => span.traceId === request.traceId && span.name.startsWith('groq '),
       )
       return found.length ? found : undefined
     }, 'groq spans in the same trace')
     expect(queries.map((span) => span.name)).toContain('groq term_index')
-    for (const query of queries) expect(isWithin(query, request, receiver.spans)).toBe(true)
+    for (const query of queries) expect(isWithin(query, request, receiver.received.spans)).toBe(true)
     // A query's span is named after the query, never after what the reader typed.
-    expect(receiver.spans.some((span) => span.name.includes('link') && span.name.startsWith('groq'))).toBe(
-      false,
-    )
+    expect(
+      receiver.received.spans.some((span) => span.name.includes('link') && span.name.startsWith('groq')),
+    ).toBe(false)
   })
 
   it("puts the request's trace id on the lines it logs", async () => {
@@ -120,7 +95,8 @@ describe('an instance with tracing on', () => {
     )
     expect(line.trace_id).toMatch(/^[0-9a-f]{32}$/)
     const request = await waitFor(
-      () => receiver.spans.find((span) => span.traceId === line.trace_id && span.kind === SERVER_KIND),
+      () =>
+        receiver.received.spans.find((span) => span.traceId === line.trace_id && span.kind === SERVER_KIND),
       'the webhook request’s span',
     )
     expect(request.name).toBe('POST /api/revalidate')
