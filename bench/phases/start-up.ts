@@ -8,6 +8,7 @@ import {copyFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {request} from '../lib/http'
+import {logRecords} from '../lib/log-records'
 import {appEnv, NEXT_BIN, type AppEnv} from '../lib/next-app'
 import {run, start} from '../lib/processes'
 import type {StartUpResult} from '../lib/results'
@@ -44,18 +45,8 @@ async function timeFirstPage(
       )
       if (answer?.status === 200) {
         const ms = performance.now() - began
-        const ready = server
-          .output()
-          .split('\n')
-          .map((line) => {
-            try {
-              return JSON.parse(line) as {msg?: string; ms?: number}
-            } catch {
-              return null
-            }
-          })
-          .find((record) => record?.msg === 'ready')
-        return {ms, body: answer.body.length, readyMs: ready?.ms ?? null}
+        const ready = logRecords(server.output()).find((record) => record.msg === 'ready')
+        return {ms, body: answer.body.length, readyMs: typeof ready?.ms === 'number' ? ready.ms : null}
       }
       if (server.child.exitCode !== null) throw new Error(`next start exited:\n${server.output()}`)
       if (performance.now() - began > 60_000) throw new Error(`no 200 from ${TERM_PATH} within 60 s`)

@@ -4,11 +4,10 @@
  * and a thousand bad requests write a bounded number of lines.
  */
 import {startOtlpReceiver, type ReceivedSpan} from '@/bench/lib/otlp-receiver'
+import {logRecords} from '@/bench/lib/log-records'
 
 import {rawRequest} from './support/http'
-import {logRecords, startNextServer, type RunningServer} from './support/server'
-
-type Span = ReceivedSpan
+import {startNextServer, type RunningServer} from './support/server'
 
 /** The OpenTelemetry protocol's span kind for a request a server received. */
 const SERVER_KIND = 2
@@ -24,7 +23,7 @@ async function waitFor<T>(find: () => T | undefined, what: string, ms = 15_000):
 }
 
 /** Whether `span` sits inside `ancestor`, following parent ids within one trace. */
-function isWithin(span: Span, ancestor: Span, spans: Span[]): boolean {
+function isWithin(span: ReceivedSpan, ancestor: ReceivedSpan, spans: ReceivedSpan[]): boolean {
   const byId = new Map(
     spans.filter((other) => other.traceId === span.traceId).map((other) => [other.spanId, other]),
   )

@@ -7,6 +7,7 @@ import path from 'node:path'
 
 import {createClient} from '@redis/client'
 
+import {logRecords} from '@/bench/lib/log-records'
 import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib/nginx'
 import type {Managed} from '@/bench/lib/processes'
 import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
@@ -19,7 +20,7 @@ import {freePort} from '../support/free-port'
 import {rawRequest, type RawResponse} from './support/http'
 import {startPrometheus} from './support/prometheus'
 import {startSilentServer} from './support/redis'
-import {logRecords, root, startNextServer, type RunningServer} from './support/server'
+import {root, startNextServer, type RunningServer} from './support/server'
 
 const WEBHOOK_SECRET = 'e2e-scale-out-secret'
 const VISIBLE_WITHIN_MS = 5000

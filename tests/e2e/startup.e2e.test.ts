@@ -3,12 +3,13 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import {logRecords} from '@/bench/lib/log-records'
 import {LOCK_FILE} from '@/lib/feedback/data-lock'
 import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 
 import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
 
-import {logRecords, root, startNextServer} from './support/server'
+import {root, startNextServer} from './support/server'
 
 /**
  * A broken embedded dataset must stop the server at start-up with a message naming the file,

@@ -84,15 +84,3 @@ export async function startNextServer(
   }
   return {url, process: child, output: () => log, stop}
 }
-
-/** A server's JSON log lines (lib/observability/log.mjs), parsed; Next's own plain lines are left out. */
-export function logRecords(output: string): Record<string, unknown>[] {
-  return output.split('\n').flatMap((line) => {
-    if (!line.trim().startsWith('{')) return []
-    try {
-      return [JSON.parse(line) as Record<string, unknown>]
-    } catch {
-      return []
-    }
-  })
-}
