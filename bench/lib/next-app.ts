@@ -81,11 +81,11 @@ export async function startApp(env: AppEnv, port: number): Promise<RunningApp> {
   return {url, server, startMs: performance.now() - began}
 }
 
-/** Resident memory of every process in the server's process group, in bytes (Linux /proc). */
-export async function groupRssBytes(server: Managed): Promise<number> {
+/** Each process in the server's process group: its /proc stat fields (after the command name) and status. */
+async function groupProcesses(server: Managed): Promise<{fields: string[]; status: string}[]> {
   const group = server.child.pid
-  if (group === undefined) return Number.NaN
-  let total = 0
+  if (group === undefined) return []
+  const found = []
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
@@ -93,12 +93,50 @@ export async function groupRssBytes(server: Managed): Promise<number> {
       const stat = await readFile(`/proc/${entry}/stat`, 'utf8')
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       if (Number(fields[2]) !== group) continue
-      const status = await readFile(`/proc/${entry}/status`, 'utf8')
-      const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
-      total += kb * 1024
+      found.push({fields, status: await readFile(`/proc/${entry}/status`, 'utf8')})
     } catch {
       // the process ended while we looked
     }
   }
+  return found
+}
+
+/** Resident memory of every process in the server's process group, in bytes (Linux /proc). */
+export async function groupRssBytes(server: Managed): Promise<number> {
+  if (server.child.pid === undefined) return Number.NaN
+  let total = 0
+  for (const {status} of await groupProcesses(server)) {
+    total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024
+  }
   return total
+}
+
+/** CPU time the server's process group has used, in clock ticks (utime + stime). */
+async function groupCpuTicks(server: Managed): Promise<number> {
+  let total = 0
+  for (const {fields} of await groupProcesses(server)) total += Number(fields[11]) + Number(fields[12])
+  return total
+}
+
+/**
+ * Waits until a new server has finished what it does behind its first pages (opening the feedback
+ * database a second after ready, parsing the rest of a snapshot's documents two seconds after it):
+ * under 5% of a core for three seconds in a row, longer than either waits before it starts.
+ */
+export async function waitUntilSettled(server: Managed, timeoutMs = 60_000) {
+  const everyMs = 500
+  const quietSamples = 6
+  const ticksPerSecond = 100 // USER_HZ on Linux
+  const began = performance.now()
+  let before = await groupCpuTicks(server)
+  let quiet = 0
+  while (quiet < quietSamples) {
+    if (performance.now() - began > timeoutMs) {
+      throw new Error(`the server was still busy ${timeoutMs / 1000} s after it started`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+    const now = await groupCpuTicks(server)
+    quiet = ((now - before) / ticksPerSecond) * 1000 < everyMs * 0.05 ? quiet + 1 : 0
+    before = now
+  }
 }

@@ -1,11 +1,12 @@
 /**
  * What tracing costs: the term page's throughput from `next start` with tracing off (nothing
  * registered) and on (every span exported over OTLP/HTTP to a receiver here, which keeps a count
- * and drops them), one server after the other on the same build and port.
+ * and drops them), one server after the other on the same build and port, each measured once it
+ * has settled.
  */
 import path from 'node:path'
 
-import {startApp, type AppEnv} from '../lib/next-app'
+import {startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
 import {startOtlpReceiver} from '../lib/otlp-receiver'
 import type {TracingResult} from '../lib/results'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
@@ -26,6 +27,8 @@ export async function measureTracing(options: {
       options.port,
     )
     try {
+      // As the throughput phase's server has: the work a new server does behind its first pages is done.
+      await waitUntilSettled(app.server)
       return await measureLoad(`${app.url}${TERM_PATH}`, options.settings)
     } finally {
       await app.server.stop()
