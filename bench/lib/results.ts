@@ -431,9 +431,11 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     const {off, on} = tracing
     targets.push({
       id: 'tracing-off',
-      target: 'Term page with tracing off: the throughput phase’s req/s, within 10%',
+      // Tracing off must cost nothing: its server (new, settled) no slower than the throughput
+      // phase's (which has served every term and holds them), within 10%.
+      target: 'Term page with tracing off: at least the throughput phase’s req/s, within 10%',
       measured: `${count(off.reqPerSec)} vs ${count(term.reqPerSec)} req/s (tracing on: ${count(on.reqPerSec)}, ${pct(on.reqPerSec / off.reqPerSec)} of off)${loadNote(off, on, term)}`,
-      pass: loadNote(off, on, term) ? null : Math.abs(off.reqPerSec / term.reqPerSec - 1) <= 0.1,
+      pass: loadNote(off, on, term) ? null : off.reqPerSec >= 0.9 * term.reqPerSec,
     })
   }
   return targets
