@@ -26,7 +26,8 @@ export async function register() {
  * route's pattern (never the raw path). The reader gets Next's error page, which shows no stack.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  // A Content Lake outage is logged once when it starts and once when it ends (lib/content/lake-guard).
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || (error as Error).name === 'ContentUnavailableError') return
   const {log} = await import('./lib/observability/log.mjs')
   log.error(
     {err: error, method: request.method, route: context.routePath, routeType: context.routeType},

@@ -25,8 +25,9 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: sharedCache ? 0 : undefined,
   headers: async () => securityHeaders(),
   // PGlite loads its WebAssembly and data files from its own package folder at run time;
-  // prom-client keeps one registry per copy, and the cache handler loads it unbundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'prom-client'],
+  // prom-client keeps one registry per copy, and the cache handler loads it unbundled; undici
+  // (the Content Lake's connection timeout) is large and needed only with a Sanity project.
+  serverExternalPackages: ['@electric-sql/pglite', 'prom-client', 'undici'],
   async rewrites() {
     return {
       // /glossary stays a static page; a search or filters (`?q=`, `?category=`, `?difficulty=`)

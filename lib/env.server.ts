@@ -56,3 +56,26 @@ export const feedbackAddressRateLimit = () => writesPerMinute('FEEDBACK_ADDRESS_
 /** Where `npm run feedback:report` looks for the running site first. */
 export const feedbackReportUrl = () =>
   (optional('FEEDBACK_REPORT_URL') ?? 'http://localhost:3000').replace(/\/+$/, '')
+
+function wholeNumber(name: string, fallback: number, {min, max}: {min: number; max: number}): number {
+  const value = optional(name)
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} "${value}" must be a whole number from ${min} to ${max}.`)
+  }
+  return number
+}
+
+/**
+ * How the site treats the Content Lake when it fails (docs/operations.md "When the Content Lake
+ * fails"): each reader's query gets `timeoutMs` in all, a retry included; a connection gets
+ * `connectTimeoutMs` to open; after `failuresToOpen` failed queries in a row the lake is left
+ * alone for `cooldownSeconds` (longer when it asked for that with Retry-After).
+ */
+export const contentLakeFaultSettings = () => ({
+  timeoutMs: wholeNumber('CONTENT_LAKE_TIMEOUT_MS', 1500, {min: 100, max: 60_000}),
+  connectTimeoutMs: wholeNumber('CONTENT_LAKE_CONNECT_TIMEOUT_MS', 500, {min: 50, max: 60_000}),
+  failuresToOpen: wholeNumber('CONTENT_LAKE_BREAKER_FAILURES', 3, {min: 1, max: 100}),
+  cooldownSeconds: wholeNumber('CONTENT_LAKE_COOLDOWN_SECONDS', 5, {min: 1, max: 600}),
+})

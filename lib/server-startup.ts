@@ -29,7 +29,10 @@ function stop(reason: string, error: unknown): never {
 export async function prepareServer() {
   // Which Node serves the site, for operators (and for the test that it is the project's own).
   log.info({node: process.versions.node}, 'starting')
-  recordHttpRequests(process.env.NEXT_DIST_DIR || '.next')
+  const distDir = process.env.NEXT_DIST_DIR || '.next'
+  recordHttpRequests(distDir)
+  // Only the Content Lake can fail a reader's page after start; the embedded dataset is in memory.
+  if (!usesEmbeddedDataset()) (await import('./content/outage-response')).installOutageResponses(distDir)
   let documents: number | null = null
   try {
     documents = await contentSource().warmUp()

@@ -3,7 +3,9 @@ import {stat} from 'node:fs/promises'
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
 import {PAGE_NAMES_QUERY} from '../../sanity/queries'
-import {log} from '../observability/log.mjs'
+import {createOutageLog} from '../health/outage-log.mjs'
+import {reportContentSource} from '../health/status.mjs'
+import {metrics} from '../observability/metrics.mjs'
 import {parseDataset, readDatasetText} from './dataset'
 import {lazyDocuments, lineSpans, readSnapshot, writeSnapshot, type DatasetSnapshot} from './dataset-snapshot'
 import {isPublishedId} from './document-ids'
@@ -48,6 +50,9 @@ function deepFreeze<T>(value: T): T {
 export function createLocalSource(file: string): ContentSource {
   let current: Promise<Loaded> | undefined
   let generations = 0
+  // A file that will not load is logged once, until one loads again; readiness says "stale".
+  const outage = createOutageLog('embedded dataset')
+  reportContentSource('embedded', () => (outage.down ? 'stale' : 'up'))
   const parsedQueries = new Map<string, ExprNode>()
 
   function parsed(query: string): ExprNode {
@@ -141,14 +146,13 @@ export function createLocalSource(file: string): ContentSource {
     if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded
     current = parseFile(mtimeMs).then(
       (next) => {
+        outage.recovered()
         if (loaded.release) setTimeout(loaded.release, RELEASE_AFTER_MS).unref()
         return next
       },
       (error: Error) => {
-        log.error(
-          {file, reason: error.message},
-          'the dataset file cannot be read; keeping the previous dataset',
-        )
+        metrics.contentSourceFailures.inc({source: 'embedded', kind: 'unreadable'})
+        outage.failed(`${error.message}; serving the last good version`, {file})
         return {...loaded, mtimeMs}
       },
     )

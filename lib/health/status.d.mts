@@ -4,3 +4,7 @@ export function dependencyDown(name: string): void
 export function dependencyUp(name: string): void
 export function dependencyStates(): [name: string, up: boolean][]
 export function readiness(): 'starting' | 'draining' | 'ready' | 'degraded'
+
+export type ContentSourceState = 'up' | 'open' | 'probing' | 'stale'
+export function reportContentSource(name: string, currentState: () => ContentSourceState): void
+export function contentSourceStates(): [string, ContentSourceState][]

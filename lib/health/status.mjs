@@ -4,7 +4,11 @@
  * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript on globalThis:
  * the cache handler, which Node loads without compiling, reports here too.
  */
-const state = (globalThis.__glossaryHealth ??= {phase: 'starting', dependencies: new Map()})
+const state = (globalThis.__glossaryHealth ??= {
+  phase: 'starting',
+  dependencies: new Map(),
+  contentSources: new Map(),
+})
 
 /** Start-up is done: the instance serves pages. */
 export function markReady() {
@@ -28,6 +32,20 @@ export function dependencyUp(name) {
 /** Each dependency seen so far and whether it is up: for metrics and the token holder's readiness detail. */
 export function dependencyStates() {
   return [...state.dependencies]
+}
+
+/**
+ * A content source and how to ask for its state: 'up'; for the Content Lake 'open' (not called
+ * during a cool-down) or 'probing'; for the embedded dataset 'stale' (a newer file would not load,
+ * so the last good one is served).
+ */
+export function reportContentSource(name, currentState) {
+  state.contentSources.set(name, currentState)
+}
+
+/** Each content source this process uses, with its state now. */
+export function contentSourceStates() {
+  return [...state.contentSources].map(([name, currentState]) => [name, currentState()])
 }
 
 /** 'starting' or 'draining' (not ready), else 'ready', or 'degraded' while a dependency is down. */

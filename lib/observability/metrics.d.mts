@@ -9,5 +9,7 @@ export const metrics: {
   searchQueries: Counter<'kind' | 'result'>
   httpRequestDuration: Histogram<'method' | 'status' | 'route'>
   sharedCacheOperations: Counter<'operation' | 'result'>
+  contentSourceUp: Gauge<'source'>
+  contentSourceFailures: Counter<'source' | 'kind'>
   dependencyUp: Gauge<'dependency'>
 }

@@ -8,7 +8,7 @@
  */
 import client from 'prom-client'
 
-import {dependencyStates} from '../health/status.mjs'
+import {contentSourceStates, dependencyStates} from '../health/status.mjs'
 
 /** Seconds; pages render in milliseconds, a hung dependency costs seconds. */
 const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -71,6 +71,21 @@ function createMetrics() {
       name: 'glossary_shared_cache_operations_total',
       help: 'Calls to the shared Redis cache, by operation (get, set, revalidate_tag, delete) and result (hit, miss, ok, error).',
       labelNames: ['operation', 'result'],
+      registers,
+    }),
+    contentSourceUp: new client.Gauge({
+      name: 'glossary_content_source_up',
+      help: 'Whether the content source answers (1), or not: the Content Lake during a cool-down or a probe, the embedded dataset when only its last good version loads (0).',
+      labelNames: ['source'],
+      registers,
+      collect() {
+        for (const [source, state] of contentSourceStates()) this.set({source}, state === 'up' ? 1 : 0)
+      },
+    }),
+    contentSourceFailures: new client.Counter({
+      name: 'glossary_content_source_failures_total',
+      help: 'Content queries that failed because the source did, by source and kind (refused, timeout, server_error, rate_limited, network, unreadable).',
+      labelNames: ['source', 'kind'],
       registers,
     }),
     dependencyUp: new client.Gauge({

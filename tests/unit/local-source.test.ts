@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 
 import {createLocalSource} from '@/lib/content/local-source'
+import {contentSourceStates} from '@/lib/health/status.mjs'
 import {log as logger} from '@/lib/observability/log.mjs'
 
 const TITLES = `*[_type == "term"] | order(title asc).title`
@@ -44,19 +45,38 @@ describe('the embedded-dataset source', () => {
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Gamma'])
   })
 
-  it('keeps serving the last good content when a save is corrupt, and never half-loads', async () => {
+  it('keeps serving the last good content when a save is corrupt, says so once, and never half-loads', async () => {
     const error = jest.spyOn(logger, 'error').mockImplementation(() => {})
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => {})
     const source = createLocalSource(file)
     await source.warmUp()
+    const embeddedState = () => new Map(contentSourceStates()).get('embedded')
+    expect(embeddedState()).toBe('up')
+
     save([doc('a', 'Changed'), '{"_id": "broken"'].join('\n'), 5)
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    save([doc('a', 'Changed again'), '{"_id": "still broken"'].join('\n'), 10)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    expect(error).toHaveBeenCalledTimes(1)
     expect(error).toHaveBeenCalledWith(
-      expect.objectContaining({reason: expect.any(String)}),
-      expect.stringContaining('keeping the previous dataset'),
+      expect.objectContaining({
+        dependency: 'embedded dataset',
+        file,
+        reason: expect.stringContaining('last good'),
+      }),
+      'embedded dataset unavailable',
     )
+    expect(embeddedState()).toBe('stale')
 
-    save([doc('a', 'Fixed')].join('\n'), 10)
+    save([doc('a', 'Fixed')].join('\n'), 15)
     await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Fixed'])
+    expect(info).toHaveBeenCalledWith(
+      expect.objectContaining({dependency: 'embedded dataset', requests: 2}),
+      'embedded dataset available again',
+    )
+    expect(embeddedState()).toBe('up')
+    info.mockRestore()
+    error.mockRestore()
   })
 
   it('answers a list from memory, frozen, until the file changes', async () => {

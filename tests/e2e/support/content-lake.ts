@@ -15,13 +15,23 @@ export type ReceivedQuery = {
   authorization: string | null
 }
 
+/**
+ * How the stand-in fails, as the Content Lake can: `down` refuses connections, `hung` accepts and
+ * never answers, `failing` answers 500, `rate-limited` answers 429 with Retry-After.
+ */
+export type LakeFault = 'down' | 'hung' | 'failing' | {rateLimited: {retryAfterSeconds: number}}
+
 export type ContentLake = {
   url: string
   port: number
   /** Every query received, oldest first. */
   received: ReceivedQuery[]
+  /** Requests of any kind that reached the stand-in, failed ones included. */
+  requestCount: () => number
   /** Replaces the content, as a publish in the Studio would. */
   setDocuments: (documents: SanityDocument[]) => void
+  /** Starts failing this way, or (null) answers again: hung requests are dropped, a closed port reopened. */
+  setFault: (fault: LakeFault | null) => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -114,11 +124,26 @@ export async function startContentLake({
   port?: number
 }): Promise<ContentLake> {
   let content = documents
+  let fault: LakeFault | null = null
+  let requests = 0
   const received: ReceivedQuery[] = []
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost')
     response.setHeader('content-type', 'application/json')
+    requests++
+    if (fault === 'hung') return
+    if (fault === 'failing') {
+      response.statusCode = 500
+      response.end(JSON.stringify({error: {description: 'Internal error'}}))
+      return
+    }
+    if (typeof fault === 'object' && fault !== null) {
+      response.statusCode = 429
+      response.setHeader('retry-after', String(fault.rateLimited.retryAfterSeconds))
+      response.end(JSON.stringify({error: {description: 'Too many requests'}}))
+      return
+    }
     const doc = url.pathname.match(/^\/v[\w-]+\/data\/doc\/[\w-]+\/(.+)$/)
     if (doc) {
       const ids = decodeURIComponent(doc[1]).split(',')
@@ -169,15 +194,28 @@ export async function startContentLake({
   server.listen(port, '127.0.0.1')
   await once(server, 'listening')
   const actualPort = (server.address() as AddressInfo).port
+  const close = async () => {
+    server.closeAllConnections()
+    server.close()
+    await once(server, 'close')
+  }
   return {
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     received,
+    requestCount: () => requests,
     setDocuments: (next) => (content = next),
-    stop: async () => {
-      server.closeAllConnections()
-      server.close()
-      await once(server, 'close')
+    setFault: async (next) => {
+      const wasDown = fault === 'down'
+      fault = next
+      if (next === 'down' && !wasDown) await close()
+      if (next !== 'down' && wasDown) {
+        server.listen(actualPort, '127.0.0.1')
+        await once(server, 'listening')
+      }
+      // Requests left hanging end with the fault, as a lake that comes back drops them.
+      if (next === null) server.closeAllConnections()
     },
+    stop: close,
   }
 }

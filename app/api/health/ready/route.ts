@@ -1,6 +1,6 @@
 import {bearerAccess} from '@/lib/bearer-token'
 import {metricsToken} from '@/lib/env.server'
-import {dependencyStates, readiness} from '@/lib/health/status.mjs'
+import {contentSourceStates, dependencyStates, readiness} from '@/lib/health/status.mjs'
 
 // Answered per request: a cached answer would say nothing about this process.
 export const dynamic = 'force-dynamic'
@@ -18,6 +18,7 @@ export function GET(request: Request) {
     ? {
         status,
         dependencies: Object.fromEntries(dependencyStates().map(([name, up]) => [name, up ? 'up' : 'down'])),
+        contentSources: Object.fromEntries(contentSourceStates()),
       }
     : {status}
   return Response.json(body, {status: ready ? 200 : 503, headers: {'Cache-Control': 'no-store'}})

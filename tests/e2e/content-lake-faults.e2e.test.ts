@@ -1,0 +1,208 @@
+import path from 'node:path'
+
+import {readDataset, type SanityDocument} from '@/lib/content/dataset'
+import {logRecords} from '@/bench/lib/log-records'
+
+import {startContentLake, type ContentLake, type LakeFault} from './support/content-lake'
+import {rawRequest, type RawResponse} from './support/http'
+import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
+import {root, startNextServer, type RunningServer} from './support/server'
+import {webhookHeaders} from './support/webhook'
+
+const READ_TOKEN = 'e2e-read-token'
+const WEBHOOK_SECRET = 'e2e-webhook-secret'
+const METRICS_TOKEN = 'e2e-metrics-token'
+
+/** Answers a reader has had before the outage: each must keep coming from the cache. */
+const CACHED = [
+  '/glossary/backlink',
+  '/glossary/backlink.md',
+  '/embed/glossary/backlink',
+  '/api/terms/backlink',
+  '/glossary?q=link',
+  '/api/search?q=link',
+  '/feed.xml',
+  '/sitemap.xml',
+]
+
+const FAULTS: {name: string; fault: LakeFault; kind: string}[] = [
+  {name: 'down (connection refused)', fault: 'down', kind: 'refused'},
+  {name: 'hung (accepts, never answers)', fault: 'hung', kind: 'timeout'},
+  {name: 'answering 500', fault: 'failing', kind: 'server_error'},
+  {
+    name: 'rate-limiting (429, Retry-After: 3)',
+    fault: {rateLimited: {retryAfterSeconds: 3}},
+    kind: 'rate_limited',
+  },
+]
+
+async function timedRequest(url: string, headers: Record<string, string> = {}) {
+  const began = performance.now()
+  const response = await rawRequest(url, {headers})
+  return {...response, ms: performance.now() - began}
+}
+
+/** Asks until the answer is `status`; returns how long that took. */
+async function waitForStatus(url: string, status: number, withinMs: number): Promise<number> {
+  const began = performance.now()
+  let last: RawResponse | undefined
+  while (performance.now() - began < withinMs) {
+    last = await rawRequest(url)
+    if (last.status === status) return performance.now() - began
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${url} still answered ${last?.status}, not ${status}, after ${withinMs} ms`)
+}
+
+/**
+ * The site in Sanity mode against the Content Lake stand-in, with the lake failing each way the
+ * real one can. The tests run in order on one server: each fault starts with the lake healthy and
+ * the same answers cached, and ends with the site healed.
+ */
+describe('when the Content Lake fails', () => {
+  let published: SanityDocument[]
+  let lake: ContentLake
+  let server: RunningServer
+  const url = (pathname: string) => `${server.url}${pathname}`
+  // Terms no one has asked for yet: one page and one API answer per fault.
+  let unasked: string[]
+
+  const readinessDetail = async () =>
+    JSON.parse(
+      (await rawRequest(url('/api/health/ready'), {headers: {authorization: `Bearer ${METRICS_TOKEN}`}}))
+        .body,
+    ) as {status: string; contentSources: Record<string, string>; dependencies: Record<string, string>}
+
+  beforeAll(async () => {
+    published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
+    unasked = published
+      .filter((doc) => doc._type === 'term' && doc._id !== 'term-backlink')
+      .map((doc) => (doc.slug as {current: string}).current)
+      .slice(0, FAULTS.length * 2)
+    lake = await startContentLake({documents: published})
+    server = await startNextServer(0, {
+      ...sanityFixtureEnv(lake.url, freshFixtureCopy()),
+      SANITY_API_READ_TOKEN: READ_TOKEN,
+      SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
+      METRICS_TOKEN,
+      // Two failed queries open the breaker: an uncached page and an uncached API answer.
+      CONTENT_LAKE_BREAKER_FAILURES: '2',
+    })
+    for (const pathname of CACHED)
+      expect([pathname, (await rawRequest(url(pathname))).status]).toEqual([pathname, 200])
+  }, 90_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await lake?.stop()
+  })
+
+  FAULTS.forEach(({name, fault, kind}, index) => {
+    it(`keeps the cache serving, answers the rest with a fast 503, and heals: lake ${name}`, async () => {
+      const [pageSlug, apiSlug] = unasked.slice(index * 2, index * 2 + 2)
+      const logFrom = server.output().length
+      await lake.setFault(fault)
+
+      for (const pathname of CACHED) {
+        expect([pathname, (await rawRequest(url(pathname))).status]).toEqual([pathname, 200])
+      }
+
+      const page = await timedRequest(url(`/embed/glossary/${pageSlug}`))
+      expect(page.status).toBe(503)
+      expect(page.ms).toBeLessThan(2000)
+      expect(Number(page.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+      expect(page.headers['cache-control']).toBe('no-store')
+      expect(page.headers['content-type']).toMatch(/^text\/html/)
+      // Readable without JavaScript: the site's document, its header, a search box and what happened.
+      expect(page.body).toMatch(/^<!DOCTYPE html><html lang="en"/)
+      expect(page.body).toMatch(/<h1[^>]*>This page is temporarily unavailable<\/h1>/)
+      expect(page.body).toMatch(
+        /<form role="search" aria-label="Search the glossary"[^>]* action="\/glossary" method="get">/,
+      )
+      expect(page.body).toMatch(
+        /<label for="([^"]+)"[^>]*>Search the glossary<\/label><input id="\1"[^>]*name="q"/,
+      )
+      expect(page.body).not.toMatch(/<script/)
+
+      const api = await timedRequest(url(`/api/terms/${apiSlug}`))
+      expect(api.status).toBe(503)
+      expect(api.ms).toBeLessThan(2000)
+      expect(Number(api.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+      expect(JSON.parse(api.body)).toEqual({error: expect.stringMatching(/temporarily unavailable/)})
+
+      // The breaker is open now: the next reader is answered at once, and the lake is left alone.
+      const lakeRequests = lake.requestCount()
+      const again = await timedRequest(url(`/api/terms/${apiSlug}`))
+      expect(again.status).toBe(503)
+      expect(again.ms).toBeLessThan(200)
+      expect(lake.requestCount()).toBe(lakeRequests)
+      expect(await readinessDetail()).toMatchObject({
+        status: 'degraded',
+        contentSources: {'content-lake': 'open'},
+        dependencies: {'Content Lake': 'down'},
+      })
+
+      await lake.setFault(null)
+      expect(await waitForStatus(url(`/embed/glossary/${pageSlug}`), 200, 10_000)).toBeLessThan(10_000)
+      expect((await rawRequest(url(`/api/terms/${apiSlug}`))).status).toBe(200)
+      expect((await readinessDetail()).contentSources).toEqual({'content-lake': 'up'})
+
+      // The outage in the log: a line when it began, one when it ended, no stack frames.
+      const lines = server.output().slice(logFrom)
+      expect(lines).not.toMatch(/^\s+at /m)
+      const records = logRecords(lines).filter((record) => record.dependency === 'Content Lake')
+      expect(records).toEqual([
+        expect.objectContaining({msg: 'Content Lake unavailable', kind}),
+        expect.objectContaining({msg: 'Content Lake available again', ms: expect.any(Number)}),
+      ])
+      expect(records[1]!.requests).toBeGreaterThanOrEqual(3)
+      expect(lines.trim().split('\n').length).toBeLessThanOrEqual(4)
+    }, 60_000)
+  })
+
+  it('counts the failures and shows the source down in the metrics', async () => {
+    const metrics = (
+      await rawRequest(url('/api/metrics'), {headers: {authorization: `Bearer ${METRICS_TOKEN}`}})
+    ).body
+    for (const {kind} of FAULTS) {
+      expect(metrics).toMatch(
+        new RegExp(
+          `^glossary_content_source_failures_total\\{source="content-lake",kind="${kind}"\\} [1-9]`,
+          'm',
+        ),
+      )
+    }
+    expect(metrics).toMatch(/^glossary_content_source_up\{source="content-lake"\} 1$/m)
+  })
+
+  it('refuses a publish during an outage with a 5xx, so Sanity retries it, and applies the retry', async () => {
+    const before = published.find((doc) => doc._id === 'term-backlink')!
+    const after = {...before, title: 'Backlink, while the lake was down'}
+    const body = JSON.stringify({_id: before._id, _type: 'term', before, after})
+    const deliver = async () =>
+      rawRequest(url('/api/revalidate'), {
+        method: 'POST',
+        headers: await webhookHeaders(body, WEBHOOK_SECRET),
+        body,
+      })
+
+    await lake.setFault('down')
+    lake.setDocuments(published.map((doc) => (doc._id === before._id ? after : doc)))
+    expect((await deliver()).status).toBeGreaterThanOrEqual(500)
+    // Readers keep the last good page meanwhile.
+    const during = await rawRequest(url('/glossary/backlink'))
+    expect(during.status).toBe(200)
+    expect(during.body).toContain('<h1')
+
+    await lake.setFault(null)
+    expect((await deliver()).status).toBe(200)
+    let heading: string | undefined
+    for (let attempt = 0; attempt < 40 && heading !== after.title; attempt++) {
+      heading = (await rawRequest(url('/glossary/backlink'))).body.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1]
+      if (heading !== after.title) await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(heading).toBe(after.title)
+    // Nothing logged in all these outages carries a request or its read token.
+    expect(server.output()).not.toContain(READ_TOKEN)
+  }, 60_000)
+})
