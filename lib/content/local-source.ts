@@ -3,12 +3,21 @@ import {stat} from 'node:fs/promises'
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
 import {PAGE_NAMES_QUERY} from '../../sanity/queries'
+import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
 import {createOutageLog} from '../health/outage-log.mjs'
 import {reportContentSource} from '../health/status.mjs'
 import {metrics} from '../observability/metrics.mjs'
 import {parseDataset, readDatasetText} from './dataset'
-import {lazyDocuments, lineSpans, readSnapshot, writeSnapshot, type DatasetSnapshot} from './dataset-snapshot'
+import {
+  lazyDocuments,
+  lineSpans,
+  readSnapshot,
+  SNAPSHOT_VERSION,
+  writeSnapshot,
+  type DatasetSnapshot,
+} from './dataset-snapshot'
 import {isPublishedId} from './document-ids'
+import {pageNamesAsLists, pageNamesFromLists, rememberPageNames, toPageNames} from './page-names'
 import {documentById, documentsReachedBy, entryOf, indexEntries, type DatasetIndex} from './query-plan'
 import {tagRender} from './render-tags'
 import type {ContentSource} from './source'
@@ -96,8 +105,17 @@ export function createLocalSource(file: string): ContentSource {
       lists: new Map(),
     }
     const lists = SNAPSHOT_LISTS.map((query): [string, unknown] => [query, answer(loaded, query, {})])
+    const pageNamesAnswer = answer(loaded, PAGE_NAMES_QUERY, {}) as PAGE_NAMES_QUERY_RESULT
+    const pageNames = toPageNames(pageNamesAnswer)
+    rememberPageNames(pageNamesAnswer, pageNames)
     const size = Buffer.byteLength(text)
-    void writeSnapshot(file, {version: 1, file: {size, mtimeMs}, entries, lists} satisfies DatasetSnapshot)
+    void writeSnapshot(file, {
+      version: SNAPSHOT_VERSION,
+      file: {size, mtimeMs},
+      entries,
+      lists,
+      pageNames: pageNamesAsLists(pageNames),
+    } satisfies DatasetSnapshot)
     return loaded
   }
 
@@ -113,6 +131,11 @@ export function createLocalSource(file: string): ContentSource {
       lists: new Map(snapshot.lists.map(([query, result]) => [query, deepFreeze(result)])),
       release: documents.close,
     }
+    // The URL gate finds its names worked out already.
+    rememberPageNames(
+      loaded.lists.get(PAGE_NAMES_QUERY) as PAGE_NAMES_QUERY_RESULT,
+      pageNamesFromLists(snapshot.pageNames),
+    )
     parseInBackground(loaded)
     return loaded
   }

@@ -21,6 +21,31 @@ export function toPageNames({terms, pages}: PAGE_NAMES_QUERY_RESULT): PageNames 
   return names
 }
 
+/** The names as lists, to keep in a file (a dataset snapshot), and back. */
+export const pageNamesAsLists = ({
+  term,
+  guide,
+  author,
+  category,
+}: PageNames): Record<NamedPage, string[]> => ({
+  term: [...term],
+  guide: [...guide],
+  author: [...author],
+  category: [...category],
+})
+
+export const pageNamesFromLists = ({
+  term,
+  guide,
+  author,
+  category,
+}: Record<NamedPage, string[]>): PageNames => ({
+  term: new Set(term),
+  guide: new Set(guide),
+  author: new Set(author),
+  category: new Set(category),
+})
+
 /**
  * The Content Lake is asked again at most this often, and only when a segment is missing: a
  * publish on another instance reaches this one's gate within seconds, and a flood of invented
@@ -28,22 +53,36 @@ export function toPageNames({terms, pages}: PAGE_NAMES_QUERY_RESULT): PageNames 
  */
 const LAKE_REFRESH_MS = 5000
 
-type Held = {names: PageNames; from: unknown; readAt: number; stale: boolean}
+type Held = {names: PageNames; readAt: number; stale: boolean}
 
 /** One table per process: the proxy and the webhook's route handler are separate bundles. */
 const state = ((
-  globalThis as {__glossaryPageNames?: {held?: Held; loading?: Promise<Held>}}
+  globalThis as {
+    __glossaryPageNames?: {held?: Held; loading?: Promise<Held>; workedOut?: WeakMap<object, PageNames>}
+  }
 ).__glossaryPageNames ??= {})
+// Names already worked out, by the answer they come from: the embedded dataset hands back the same
+// frozen answer until the file changes, and its snapshot brings the names along.
+const workedOut = (state.workedOut ??= new WeakMap())
+
+/** Records the names an answer gives, worked out elsewhere (a dataset snapshot keeps them). */
+export function rememberPageNames(answer: PAGE_NAMES_QUERY_RESULT, names: PageNames) {
+  workedOut.set(answer, names)
+}
+
+function namesFrom(answer: PAGE_NAMES_QUERY_RESULT): PageNames {
+  let names = workedOut.get(answer)
+  if (!names) rememberPageNames(answer, (names = toPageNames(answer)))
+  return names
+}
 
 async function load(): Promise<Held> {
   // Loaded here, not up front: the proxy finds the table start-up filled (preparePageNames) and
   // needs the content code only on a miss.
   const {contentSource} = await import('./index')
   // Fresh: this table is ours to keep, and Next's data cache is not there in the proxy.
-  const result = await contentSource().fetch<PAGE_NAMES_QUERY_RESULT>(PAGE_NAMES_QUERY, {}, [], {fresh: true})
-  // The embedded dataset hands back the same frozen answer until the file changes.
-  const names = state.held?.from === result ? state.held.names : toPageNames(result)
-  return (state.held = {names, from: result, readAt: Date.now(), stale: false})
+  const answer = await contentSource().fetch<PAGE_NAMES_QUERY_RESULT>(PAGE_NAMES_QUERY, {}, [], {fresh: true})
+  return (state.held = {names: namesFrom(answer), readAt: Date.now(), stale: false})
 }
 
 function reload(): Promise<Held> {

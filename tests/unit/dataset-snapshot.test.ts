@@ -17,7 +17,9 @@ import path from 'node:path'
 
 import {readSnapshot} from '@/lib/content/dataset-snapshot'
 import {createLocalSource} from '@/lib/content/local-source'
+import {pageNamesFromLists, toPageNames} from '@/lib/content/page-names'
 import {PAGE_NAMES_QUERY, TERM_INDEX_QUERY, TERM_QUERY} from '@/sanity/queries'
+import type {PAGE_NAMES_QUERY_RESULT} from '@/sanity/sanity.types'
 
 const SEED = path.resolve('sanity/seed/dataset.ndjson')
 
@@ -57,6 +59,10 @@ describe('the dataset snapshot', () => {
     const snapshot = await snapshotWritten()
     expect(snapshot?.entries).toHaveLength(documents!)
     expect(snapshot?.lists.map(([query]) => query)).toEqual([PAGE_NAMES_QUERY])
+    // The URL gate's names come along worked out, the same as working them out again.
+    const answer = await first.fetch<PAGE_NAMES_QUERY_RESULT>(PAGE_NAMES_QUERY, {}, [])
+    expect(pageNamesFromLists(snapshot!.pageNames)).toEqual(toPageNames(answer))
+    expect(snapshot!.pageNames.term).toContain('inbound-link') // an alias of Backlink, as a slug
 
     const restarted = createLocalSource(file)
     expect(await restarted.warmUp()).toBe(documents)
