@@ -111,7 +111,8 @@ const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0
           seenAfterMs = Date.now() - published
         else await new Promise((resolve) => setTimeout(resolve, 50))
       }
-      expect(seenAfterMs).toBeLessThan(3_000)
+      // The 2 s window on nginx's clock, which counts whole seconds (so up to 3 s), and a busy machine.
+      expect(seenAfterMs).toBeLessThan(4_000)
       // Meanwhile nginx asked Next about once per window, not once per reader.
       expect(hitsOf(pathname)).toBeLessThanOrEqual(3)
       expect(requests).toBeGreaterThan(10)
