@@ -50,11 +50,10 @@ describe('feedback from the term page in Chromium', () => {
       ])
       expect(backlink?.comments?.map((c) => c.comment)).toEqual(['The table helped.'])
 
-      // The answer is remembered when the reader comes back.
+      // The answer is remembered when the reader comes back, from this browser's storage once the page
+      // has hydrated, which may be after the load event.
       await page.reload()
-      await expect(
-        page.getByRole('button', {name: 'Yes, this was helpful'}).getAttribute('aria-pressed'),
-      ).resolves.toBe('true')
+      await page.getByRole('button', {name: 'Yes, this was helpful', pressed: true}).waitFor()
       await expect(page.getByText('You answered Yes.').isVisible()).resolves.toBe(true)
     }))
 
