@@ -10,7 +10,7 @@ import path from 'node:path'
 import {startPgliteWorker} from '../../lib/feedback/pglite-driver'
 import {createFeedbackStore} from '../../lib/feedback/store'
 import {request} from '../lib/http'
-import {groupRssBytes, startApp, type AppEnv} from '../lib/next-app'
+import {groupRssBytes, startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
 import type {HostileResult} from '../lib/results'
 import {percentile} from '../lib/stats'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
@@ -100,6 +100,9 @@ export async function measureHostileTraffic(options: {
     options.port,
   )
   try {
+    // The feedback database (300,000 votes here) opens in its worker after ready, hundreds of MiB:
+    // measured memory must not straddle that.
+    await waitUntilSettled(app.server)
     // Invented URLs: a first round brings the server to its working size, the second is measured.
     await sendAll(app.url, inventedUrls(Math.max(2000, options.inventedUrls / 2), 'warm-up'))
     const diskBefore = await folderBytes(options.app.distDir)
