@@ -189,7 +189,8 @@ export function createLakeGuard(options: LakeGuardOptions): LakeGuard {
     state,
     async run(attempt) {
       // Open, or another query is finding out whether the lake is back.
-      if (lastFailure && (probing || now() < openUntil)) return fromCacheOnly(attempt, lastFailure)
+      // (Only a failure opens the breaker or starts a probe, so there is one to report.)
+      if (state() !== 'closed') return fromCacheOnly(attempt, lastFailure!)
       // The first query after a cool-down is the probe.
       const isProbe = failuresInARow >= options.failuresToOpen
       if (isProbe) probing = true

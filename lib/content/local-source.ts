@@ -105,7 +105,7 @@ export function createLocalSource(file: string): ContentSource {
       lists: new Map(),
     }
     const lists = SNAPSHOT_LISTS.map((query): [string, unknown] => [query, answer(loaded, query, {})])
-    const pageNamesAnswer = answer(loaded, PAGE_NAMES_QUERY, {}) as PAGE_NAMES_QUERY_RESULT
+    const pageNamesAnswer = loaded.lists.get(PAGE_NAMES_QUERY) as PAGE_NAMES_QUERY_RESULT
     const pageNames = toPageNames(pageNamesAnswer)
     rememberPageNames(pageNamesAnswer, pageNames)
     const size = Buffer.byteLength(text)
