@@ -11,7 +11,7 @@ import {getTermRevision} from '@/lib/content'
 import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 
-import {awayFromMinuteBoundary} from '../support/feedback-databases'
+import {awayFromMinuteBoundary} from '../support/rate-window'
 import {SITE, feedbackRequest, formVote, jsonVote} from '../support/feedback-requests'
 
 jest.setTimeout(60_000)
