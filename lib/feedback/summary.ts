@@ -44,7 +44,11 @@ const emptyTally = (): VoteTally => ({yes: 0, no: 0, total: 0, helpfulPercent: n
 function add(tally: VoteTally, vote: Vote, votes: number) {
   tally[vote] += votes
   tally.total += votes
-  tally.helpfulPercent = Math.round((tally.yes * 100) / tally.total)
+}
+
+/** Set once a term's rows are all counted: a share per row would be work thrown away. */
+function settle(tally: VoteTally) {
+  if (tally.total > 0) tally.helpfulPercent = Math.round((tally.yes * 100) / tally.total)
 }
 
 /** Puts the stored counts together with the terms' current revisions for the content team. */
@@ -75,8 +79,8 @@ export function buildSummary({
         allRevisions: emptyTally(),
         currentRevision: emptyTally(),
         reasons: [],
-        ...(comments && {comments: []}),
       }
+      if (comments) entry.comments = []
       byTerm.set(termId, entry)
     }
     return entry
@@ -97,6 +101,10 @@ export function buildSummary({
           count: row.votes,
         })
     }
+  }
+  for (const entry of byTerm.values()) {
+    settle(entry.allRevisions)
+    settle(entry.currentRevision)
   }
   for (const row of comments ?? []) {
     const entry = feedbackFor(row.termId)

@@ -65,7 +65,7 @@ for (const target of storeTestTargets()) {
     describe('migrations', () => {
       it('records every migration file as applied when the store opens', async () => {
         const files = await readMigrations()
-        expect(files.map((m) => m.version)).toEqual([1, 2, 3])
+        expect(files.map((m) => m.version)).toEqual([1, 2, 3, 4])
         const applied = await driver.query<{version: number; name: string}>(
           'SELECT version, name FROM feedback_migrations ORDER BY version',
         )
@@ -73,6 +73,7 @@ for (const target of storeTestTargets()) {
           {version: 1, name: 'initial'},
           {version: 2, name: 'search_miss_readers'},
           {version: 3, name: 'vote_counts'},
+          {version: 4, name: 'vote_count_changes'},
         ])
       })
 
@@ -82,7 +83,7 @@ for (const target of storeTestTargets()) {
         const [row] = await driver.query<{n: number}>(
           'SELECT count(*)::integer AS n FROM feedback_migrations',
         )
-        expect(row!.n).toBe(3)
+        expect(row!.n).toBe(4)
       })
 
       it('applies only the new versions, in order', async () => {
@@ -120,7 +121,7 @@ for (const target of storeTestTargets()) {
         const fresh = await databases.fresh()
         const migrations = await readMigrations()
         const results = await Promise.all([migrate(fresh, migrations), migrate(fresh, migrations)])
-        expect(results.flat()).toEqual([1, 2, 3])
+        expect(results.flat()).toEqual([1, 2, 3, 4])
       })
     })
 
@@ -157,6 +158,29 @@ for (const target of storeTestTargets()) {
           {termId: 'term-b', termRev: 'rev-1', vote: 'no', reason: 'hard-to-understand', votes: 1},
         ])
         expect((await store.comments(100)).filter((c) => c.termId === 'term-b')).toEqual([])
+      })
+
+      it('reads the counts another instance changed after this one read them', async () => {
+        // Two stores over one database, as two instances share one server.
+        const other = await createFeedbackStore(driver)
+        await store.recordVote(vote({termId: 'term-shared', readerHash: 'shared-1'}), perReader(20))
+        await store.recordVote(vote({termId: 'term-shared', readerHash: 'shared-2'}), perReader(20))
+        const shared = async () => (await store.voteCounts()).filter((row) => row.termId === 'term-shared')
+        expect(await shared()).toEqual([
+          {termId: 'term-shared', termRev: 'rev-1', vote: 'yes', reason: null, votes: 2},
+        ])
+        await other.recordVote(
+          vote({termId: 'term-shared', readerHash: 'shared-1', vote: 'no'}),
+          perReader(20),
+        )
+        await other.recordVote(
+          vote({termId: 'term-shared', readerHash: 'shared-2', vote: 'no'}),
+          perReader(20),
+        )
+        // Both yes votes changed their minds: that count is gone, not left at its old figure.
+        expect(await shared()).toEqual([
+          {termId: 'term-shared', termRev: 'rev-1', vote: 'no', reason: null, votes: 2},
+        ])
       })
 
       it('keeps a reader’s votes on different revisions apart', async () => {
