@@ -15,16 +15,31 @@ import {printable} from '../lib/control-characters'
 import {feedbackAdminToken, feedbackReportUrl} from '../lib/env.server'
 import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '../lib/feedback/server'
 import {summaryToCsv, type FeedbackSummary} from '../lib/feedback/summary'
+import {SUMMARY_MAX_PAGE_TERMS} from '../lib/feedback/summary-query'
 
 type Report = {source: string; summary: FeedbackSummary}
 
-/** The running site's summary, or null when nothing answers at that address. */
+/** The running site's summary, every term of it, or null when nothing answers at that address. */
 async function fromServer(): Promise<Report | null> {
   const url = `${feedbackReportUrl()}/api/feedback/summary`
+  const first = await summaryPageFrom(url, 0)
+  if (!first) return null
+  const terms = [...first.terms]
+  // The site answers a page at a time; a term list that moves meanwhile is read as it now stands.
+  while (terms.length < first.termCount) {
+    const page = await summaryPageFrom(url, terms.length)
+    if (!page?.terms.length) break
+    terms.push(...page.terms)
+  }
+  return {source: url, summary: {...first, terms}}
+}
+
+async function summaryPageFrom(url: string, offset: number): Promise<FeedbackSummary | null> {
   const token = feedbackAdminToken()
+  const page = `${url}?${new URLSearchParams({offset: String(offset), limit: String(SUMMARY_MAX_PAGE_TERMS)})}`
   let response: Response
   try {
-    response = await fetch(url, {
+    response = await fetch(page, {
       headers: token ? {authorization: `Bearer ${token}`} : {},
       signal: AbortSignal.timeout(10_000),
     })
@@ -35,7 +50,7 @@ async function fromServer(): Promise<Report | null> {
     const body = (await response.json().catch(() => ({}))) as {error?: string}
     throw new Error(`${url} answered ${response.status}${body.error ? `: ${body.error}` : ''}`)
   }
-  return {source: url, summary: (await response.json()) as FeedbackSummary}
+  return (await response.json()) as FeedbackSummary
 }
 
 async function fromDatabase(): Promise<Report> {

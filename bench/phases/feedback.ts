@@ -18,12 +18,12 @@ export const BENCH_ADMIN_TOKEN = 'bench-admin-token'
 export const summaryRequest = {headers: {Authorization: `Bearer ${BENCH_ADMIN_TOKEN}`}}
 
 /** The part of GET /api/feedback/summary (lib/feedback/summary.ts) the check reads. */
-const StoredCounts = z.object({terms: z.array(z.object({allRevisions: z.object({total: z.number()})}))})
+const StoredCounts = z.object({voteCount: z.number()})
 
-/** Every stored vote in a feedback summary: each term's count over all its revisions. Null for anything else. */
+/** Every stored vote in a feedback summary, on every term and revision. Null for anything else. */
 export function countVotes(summary: unknown): number | null {
   const parsed = StoredCounts.safeParse(summary)
-  return parsed.success ? parsed.data.terms.reduce((sum, term) => sum + term.allRevisions.total, 0) : null
+  return parsed.success ? parsed.data.voteCount : null
 }
 
 /** An address of its own for each reader (Next keeps a client's X-Forwarded-For when no proxy sets it). */

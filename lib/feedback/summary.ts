@@ -31,6 +31,12 @@ export type TermFeedback = {
 export type FeedbackSummary = {
   generatedAt: string
   commentsIncluded: boolean
+  /** Every vote stored, on every term and revision. */
+  voteCount: number
+  /** Terms with at least one vote: all of them, of which `terms` may be one page. */
+  termCount: number
+  /** Where `terms` starts among them. */
+  offset: number
   /** Lowest helpful share first; terms without votes are not listed. */
   terms: TermFeedback[]
   /** The searches that found nothing, most frequent first. */
@@ -129,6 +135,9 @@ export function buildSummary({
   return {
     generatedAt: now.toISOString(),
     commentsIncluded: Boolean(comments),
+    voteCount: entries.reduce((sum, entry) => sum + entry.allRevisions.total, 0),
+    termCount: entries.length,
+    offset: 0,
     terms: entries,
     searchMisses: searchMisses.map((miss) => ({
       query: miss.query,

@@ -161,6 +161,48 @@ describe('GET /api/feedback/summary', () => {
     ])
   })
 
+  it('answers a page of terms at a time, with the totals of all of them', async () => {
+    const pageOf = async (query: string) => {
+      const response = await GET(summaryRequest({query, token: TOKEN}))
+      expect(response.status).toBe(200)
+      const page: FeedbackSummary = await response.json()
+      return {...page, slugs: page.terms.map((term) => term.slug)}
+    }
+    const whole = await pageOf('')
+    expect(whole).toMatchObject({
+      offset: 0,
+      termCount: 3,
+      slugs: ['anchor-text', 'backlink', 'link-building'],
+    })
+    expect(whole.voteCount).toBe(whole.terms.reduce((sum, term) => sum + term.allRevisions.total, 0))
+    expect(await pageOf('?limit=2')).toMatchObject({
+      offset: 0,
+      termCount: 3,
+      slugs: ['anchor-text', 'backlink'],
+    })
+    expect(await pageOf('?offset=2&limit=2')).toMatchObject({
+      offset: 2,
+      termCount: 3,
+      voteCount: whole.voteCount,
+      slugs: ['link-building'],
+    })
+    expect(await pageOf('?offset=10')).toMatchObject({offset: 10, termCount: 3, slugs: []})
+    // One term by its document id, as a term's own feedback view asks.
+    expect(await pageOf('?term=term-backlink')).toMatchObject({termCount: 3, slugs: ['backlink']})
+    expect(await pageOf('?term=term-nobody-voted-on')).toMatchObject({termCount: 3, slugs: []})
+  })
+
+  it.each(['?limit=0', '?limit=1001', '?limit=ten', '?offset=-1', '?offset=1.5', '?format=xml', '?term='])(
+    'answers the query %s with a 400 that says what is wrong',
+    async (query) => {
+      const response = await GET(summaryRequest({query, token: TOKEN}))
+      expect(response.status).toBe(400)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      const body = (await response.json()) as {error: string}
+      expect(body.error).toMatch(/^Invalid summary query: (limit|offset|format|term): /)
+    },
+  )
+
   it('gives a CSV for spreadsheets, with a column for every fixed reason', async () => {
     const response = await GET(summaryRequest({query: '?format=csv', token: TOKEN}))
     expect(response.status).toBe(200)

@@ -2,6 +2,7 @@
 import {fireEvent, render, screen, waitFor, within} from '@testing-library/react'
 
 import {buildSummary, type FeedbackSummary} from '@/lib/feedback/summary'
+import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 import {AdminTokenField} from '@/sanity/tools/feedback/admin-token-field'
 import {FeedbackDocumentView} from '@/sanity/tools/feedback/feedback-document-view'
 import {FeedbackTable, type TermLinkProps} from '@/sanity/tools/feedback/feedback-table'
@@ -46,6 +47,9 @@ const summaryJson = (withComments: boolean): FeedbackSummary =>
     ),
   )
 
+/** What the fake endpoint answers with: the real paging over this summary. */
+let served: FeedbackSummary
+
 let requests: {url: string; authorization: string | null}[]
 /** Each request's abort signal: strict mode mounts a component twice and the first mount cancels its own. */
 let signals: (AbortSignal | null | undefined)[]
@@ -55,6 +59,7 @@ beforeEach(() => {
   sessionStorage.clear()
   requests = []
   signals = []
+  served = summaryJson(true)
   globalThis.fetch = jest.fn(async (url: string, init: RequestInit) => {
     const authorization = new Headers(init.headers).get('authorization')
     requests.push({url, authorization})
@@ -62,7 +67,10 @@ beforeEach(() => {
     if (authorization !== 'Bearer right-token') {
       return {ok: false, status: 401, json: async () => ({error: 'Wrong admin token.'})}
     }
-    return {ok: true, status: 200, json: async () => summaryJson(true)}
+    const query = summaryQuerySchema.parse(
+      Object.fromEntries(new URL(url, 'http://studio.test').searchParams),
+    )
+    return {ok: true, status: 200, json: async () => summaryPage(served, query)}
   }) as unknown as typeof fetch
 })
 
@@ -116,6 +124,50 @@ describe('the Feedback tool', () => {
     expect(screen.getByRole('heading', {name: 'Searches that found nothing'})).toBeInTheDocument()
     expect(screen.getByText('crawl budget ×4')).toBeInTheDocument()
     expect(screen.getByRole('status')).toBeEmptyDOMElement()
+    expect(screen.getByText('7 votes on 3 terms.')).toBeInTheDocument()
+    // Three terms fit on one page: no page buttons.
+    expect(screen.queryByRole('navigation', {name: 'Pages of terms'})).not.toBeInTheDocument()
+  })
+
+  it('shows a page of terms at a time, weakest first, with buttons to the next and previous pages', async () => {
+    served = JSON.parse(
+      JSON.stringify(
+        buildSummary({
+          terms: [],
+          counts: Array.from({length: 250}, (_, i) => ({
+            termId: `term-${String(i).padStart(3, '0')}`,
+            termRev: 'r1',
+            vote: 'yes' as const,
+            reason: null,
+            votes: i + 1,
+          })),
+          searchMisses: [],
+        }),
+      ),
+    )
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
+    render(<FeedbackTool />)
+    const pages = await screen.findByRole('navigation', {name: 'Pages of terms'})
+    expect(pages).toHaveTextContent('Terms 1–100 of 250')
+    expect(within(pages).getByRole('button', {name: 'Previous terms'})).toBeDisabled()
+    // All at 100% helpful: the most votes first.
+    expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('term-249')
+    fireEvent.click(within(pages).getByRole('button', {name: 'Next terms'}))
+    expect(screen.getByRole('status')).toHaveTextContent('Loading terms…')
+    await waitFor(() => expect(pages).toHaveTextContent('Terms 101–200 of 250'))
+    expect(screen.getByRole('status')).toBeEmptyDOMElement()
+    expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('term-149')
+    // The page changed in place: the button pressed is still there, with the focus.
+    expect(within(pages).getByRole('button', {name: 'Next terms'})).toBeInTheDocument()
+    expect(liveRequests().at(-1)).toEqual({
+      url: '/api/feedback/summary?offset=100&limit=100',
+      authorization: 'Bearer right-token',
+    })
+    fireEvent.click(within(pages).getByRole('button', {name: 'Next terms'}))
+    await waitFor(() => expect(pages).toHaveTextContent('Terms 201–250 of 250'))
+    expect(within(pages).getByRole('button', {name: 'Next terms'})).toBeDisabled()
+    fireEvent.click(within(pages).getByRole('button', {name: 'Previous terms'}))
+    await waitFor(() => expect(pages).toHaveTextContent('Terms 101–200 of 250'))
   })
 })
 
@@ -142,7 +194,9 @@ describe('the feedback view on a term’s document', () => {
     await screen.findByText('75% helpful (4 votes): 3 yes, 1 no')
     expect(screen.getByText('0% helpful (1 vote)')).toBeInTheDocument()
     expect(screen.getByText('Yes: Clear explanation ×3')).toBeInTheDocument()
-    expect(liveRequests()).toEqual([{url: '/api/feedback/summary', authorization: 'Bearer right-token'}])
+    expect(liveRequests()).toEqual([
+      {url: '/api/feedback/summary?term=term-backlink', authorization: 'Bearer right-token'},
+    ])
   })
 
   it('asks for the token first, then shows the figures and comments', async () => {
@@ -154,7 +208,10 @@ describe('the feedback view on a term’s document', () => {
     })
     fireEvent.click(screen.getByRole('button', {name: 'Show feedback'}))
     await screen.findByText('Spot on.')
-    expect(requests.at(-1)).toEqual({url: '/api/feedback/summary', authorization: 'Bearer right-token'})
+    expect(requests.at(-1)).toEqual({
+      url: '/api/feedback/summary?term=term-backlink',
+      authorization: 'Bearer right-token',
+    })
   })
 
   it('says so when the token is wrong', async () => {

@@ -63,6 +63,8 @@ describe('countVotes', () => {
     expect(countVotes({terms: [{yes: 1, no: 2}]})).toBeNull()
     expect(countVotes({votes: 12})).toBeNull()
     expect(countVotes('yes')).toBeNull()
-    expect(countVotes({terms: []})).toBe(0)
+    expect(countVotes({voteCount: '12'})).toBeNull()
+    // A page of a summary says how many votes there are on every term, listed or not.
+    expect(countVotes({voteCount: 12, terms: []})).toBe(12)
   })
 })

@@ -8,8 +8,8 @@ import {useAdminToken, useFeedbackSummary} from './use-feedback-summary'
  */
 export function FeedbackDocumentView({documentId}: {documentId: string}) {
   const [token] = useAdminToken()
-  const state = useFeedbackSummary(token)
-  const term = state.status === 'ready' ? state.summary.terms.find((t) => t.termId === documentId) : undefined
+  const state = useFeedbackSummary(token, {term: documentId})
+  const term = state.status === 'ready' ? state.summary.terms[0] : undefined
   return (
     <section aria-labelledby="term-feedback-heading" style={{padding: '1.5rem'}}>
       <h2 id="term-feedback-heading" style={{marginTop: 0}}>

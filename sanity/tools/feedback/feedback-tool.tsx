@@ -1,4 +1,7 @@
+import {useState} from 'react'
 import {IntentLink} from 'sanity/router'
+
+import type {FeedbackSummary} from '../../../lib/feedback/summary'
 
 import {AdminTokenField} from './admin-token-field'
 import {FeedbackTable, type TermLinkProps} from './feedback-table'
@@ -12,10 +15,46 @@ function TermLink({termId, children}: TermLinkProps) {
   )
 }
 
-/** The Studio's Feedback tool: what readers think of each term, weakest first. */
+/** A screenful: the weakest terms first, and no page of thousands of rows. */
+const TERMS_PER_PAGE = 100
+
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+
+/** Which terms of how many this page shows, and buttons to the pages either side. */
+function PageNav({summary, onOffset}: {summary: FeedbackSummary; onOffset: (offset: number) => void}) {
+  const {offset, terms, termCount} = summary
+  if (terms.length === 0 || (offset === 0 && terms.length === termCount)) return null
+  return (
+    <nav
+      aria-label="Pages of terms"
+      style={{display: 'flex', gap: '1rem', alignItems: 'center', margin: '1rem 0'}}
+    >
+      <button
+        type="button"
+        disabled={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - TERMS_PER_PAGE))}
+      >
+        Previous terms
+      </button>
+      <span>
+        Terms {offset + 1}–{offset + terms.length} of {termCount}
+      </span>
+      <button
+        type="button"
+        disabled={offset + terms.length >= termCount}
+        onClick={() => onOffset(offset + terms.length)}
+      >
+        Next terms
+      </button>
+    </nav>
+  )
+}
+
+/** The Studio's Feedback tool: what readers think of each term, weakest first, a page at a time. */
 export function FeedbackTool() {
   const [token] = useAdminToken()
-  const state = useFeedbackSummary(token)
+  const [offset, setOffset] = useState(0)
+  const state = useFeedbackSummary(token, {offset, limit: TERMS_PER_PAGE})
   return (
     <main
       style={{padding: '1.5rem', maxWidth: 1200, overflow: 'auto', height: '100%', boxSizing: 'border-box'}}
@@ -26,10 +65,15 @@ export function FeedbackTool() {
         {state.status === 'no-token' && 'Reader feedback is private: enter the admin token to see it.'}
         {state.status === 'loading' && 'Loading feedback…'}
         {state.status === 'error' && state.message}
+        {state.status === 'ready' && state.turning && 'Loading terms…'}
       </div>
       {state.status === 'ready' && (
         <>
+          <p>
+            {counted(state.summary.voteCount, 'vote')} on {counted(state.summary.termCount, 'term')}.
+          </p>
           <FeedbackTable summary={state.summary} TermLink={TermLink} />
+          <PageNav summary={state.summary} onOffset={setOffset} />
           {state.summary.searchMisses.length > 0 && (
             <section>
               <h2>Searches that found nothing</h2>

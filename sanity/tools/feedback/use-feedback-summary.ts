@@ -35,16 +35,28 @@ export type SummaryState =
   | {status: 'no-token'}
   | {status: 'loading'}
   | {status: 'error'; message: string}
-  | {status: 'ready'; summary: FeedbackSummary}
+  /** `turning` while the next page is on its way and this one is still shown. */
+  | {status: 'ready'; summary: FeedbackSummary; turning?: boolean}
 
-/** Fetches the summary with the admin token, again whenever the token changes; nothing without one. */
-export function useFeedbackSummary(token: string): SummaryState {
-  const [state, setState] = useState<{token: string; result: SummaryState} | null>(null)
+/** What to ask the summary for: `limit` terms from `offset`, or the one term with document id `term`. */
+export type SummaryPart = {offset: number; limit: number} | {term: string}
+
+function summaryUrl(part: SummaryPart): string {
+  const query: Record<string, string> =
+    'term' in part ? {term: part.term} : {offset: String(part.offset), limit: String(part.limit)}
+  return `${SUMMARY_URL}?${new URLSearchParams(query)}`
+}
+
+/** Fetches that part of the summary with the admin token, again whenever either changes; nothing without a token. */
+export function useFeedbackSummary(token: string, part: SummaryPart): SummaryState {
+  const url = summaryUrl(part)
+  const [state, setState] = useState<{key: string; token: string; result: SummaryState} | null>(null)
+  const key = `${token}\n${url}`
 
   useEffect(() => {
     if (!token) return
     const controller = new AbortController()
-    fetch(SUMMARY_URL, {headers: {Authorization: `Bearer ${token}`}, signal: controller.signal})
+    fetch(url, {headers: {Authorization: `Bearer ${token}`}, signal: controller.signal})
       .then(async (response) => {
         const body = await response.json()
         const result: SummaryState = response.ok
@@ -53,19 +65,26 @@ export function useFeedbackSummary(token: string): SummaryState {
               status: 'error',
               message: (body as {error?: string}).error ?? `The site answered ${response.status}.`,
             }
-        setState({token, result})
+        setState({key, token, result})
       })
       .catch((error: Error) => {
         if (!controller.signal.aborted) {
           setState({
+            key,
             token,
             result: {status: 'error', message: `The feedback summary could not be loaded: ${error.message}`},
           })
         }
       })
     return () => controller.abort()
-  }, [token])
+  }, [token, url, key])
 
   if (!token) return {status: 'no-token'}
-  return state?.token === token ? state.result : {status: 'loading'}
+  if (state?.key === key) return state.result
+  // A page of terms stays until the next one arrives: the table does not blink, and the button
+  // just pressed keeps the keyboard's focus.
+  if ('offset' in part && state?.token === token && state.result.status === 'ready') {
+    return {...state.result, turning: true}
+  }
+  return {status: 'loading'}
 }

@@ -1,11 +1,14 @@
 import {adminAccess, feedbackSummary} from '@/lib/feedback/server'
-import {summaryToCsv, type FeedbackSummary} from '@/lib/feedback/summary'
+import {summaryToCsv} from '@/lib/feedback/summary'
+import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 
 const noStore = {'Cache-Control': 'no-store'}
 
 /**
- * The content team's figures per term, readers' comments and missed searches (`?format=csv` for a
- * spreadsheet). All of it is private: only with `Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>`.
+ * The content team's figures per term, readers' comments and missed searches: a page of terms,
+ * weakest first (`?offset=&limit=`, 100 by default), one term (`?term=<document id>`), or every
+ * term as a spreadsheet (`?format=csv`). All of it is private: only with
+ * `Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>`.
  */
 export async function GET(request: Request) {
   const access = adminAccess(request.headers.get('authorization'))
@@ -18,6 +21,13 @@ export async function GET(request: Request) {
     }[access]
     return Response.json({error}, {status: 401, headers: {...noStore, 'WWW-Authenticate': 'Bearer'}})
   }
+  const query = summaryQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!query.success) {
+    const error = `Invalid summary query: ${query.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ')}`
+    return Response.json({error}, {status: 400, headers: noStore})
+  }
   const summary = await feedbackSummary({includeComments: true})
   if (!summary) {
     return Response.json(
@@ -25,7 +35,7 @@ export async function GET(request: Request) {
       {status: 503, headers: {...noStore, 'Retry-After': '30'}},
     )
   }
-  if (new URL(request.url).searchParams.get('format') === 'csv') {
+  if (query.data.format === 'csv') {
     return new Response(summaryToCsv(summary), {
       headers: {
         ...noStore,
@@ -34,17 +44,5 @@ export async function GET(request: Request) {
       },
     })
   }
-  return new Response(asJson(summary), {headers: {...noStore, 'Content-Type': 'application/json'}})
-}
-
-/** The summary is shared while it is fresh (lib/feedback/server.ts): so is its JSON, written once. */
-const written = new WeakMap<FeedbackSummary, string>()
-
-function asJson(summary: FeedbackSummary): string {
-  let json = written.get(summary)
-  if (json === undefined) {
-    json = JSON.stringify(summary)
-    written.set(summary, json)
-  }
-  return json
+  return Response.json(summaryPage(summary, query.data), {headers: noStore})
 }

@@ -1,0 +1,27 @@
+import {z} from 'zod'
+
+import type {FeedbackSummary} from './summary'
+
+/** Terms a summary answer lists unless asked for fewer: a screenful, not thousands. */
+export const SUMMARY_PAGE_TERMS = 100
+export const SUMMARY_MAX_PAGE_TERMS = 1000
+
+/**
+ * What `GET /api/feedback/summary` may be asked: a page of terms (`offset`, `limit`), one term by
+ * its document id (`term`), or the whole summary as CSV (`format=csv`, every term).
+ */
+export const summaryQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(SUMMARY_MAX_PAGE_TERMS).default(SUMMARY_PAGE_TERMS),
+  term: z.string().min(1).max(200).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+})
+
+export type SummaryQuery = z.infer<typeof summaryQuerySchema>
+
+/** The part of a summary a query asks for; totals and missed searches always come whole. */
+export function summaryPage(summary: FeedbackSummary, {offset, limit, term}: SummaryQuery): FeedbackSummary {
+  if (term !== undefined)
+    return {...summary, offset: 0, terms: summary.terms.filter((t) => t.termId === term)}
+  return {...summary, offset, terms: summary.terms.slice(offset, offset + limit)}
+}
