@@ -121,7 +121,8 @@ export async function measureHostileTraffic(options: {
       stuffed += answers.filter((answer) => answer.status === 200).length
     }
 
-    // The summary over the seeded votes, each call after a vote so none is served from the cache.
+    // The summary over the seeded votes (its first page, as the Studio's tool asks), each call
+    // after a vote so none is served from the cache.
     const summaryMs: number[] = []
     for (let i = 0; i < 40; i++) {
       await vote(app.url, options.termIds[i % options.termIds.length]!, 'yes', `summary-reader/${i}`)
