@@ -140,3 +140,19 @@ export async function waitUntilSettled(server: Managed, timeoutMs = 60_000) {
     before = now
   }
 }
+
+/**
+ * The server group's resident memory once it has idled a while: the least of 15 samples a second
+ * apart after it settles. V8 hands back heap it no longer needs only some seconds after allocation
+ * stops (its memory reducer), so memory read straight after a burst of requests also counts
+ * garbage not yet collected, and moved by ±450 MiB between two runs of the same phase.
+ */
+export async function settledRssBytes(server: Managed): Promise<number> {
+  await waitUntilSettled(server)
+  let least = Number.POSITIVE_INFINITY
+  for (let sample = 0; sample < 15; sample++) {
+    least = Math.min(least, await groupRssBytes(server))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  return least
+}

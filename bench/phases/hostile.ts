@@ -10,7 +10,7 @@ import path from 'node:path'
 import {startPgliteWorker} from '../../lib/feedback/pglite-driver'
 import {createFeedbackStore} from '../../lib/feedback/store'
 import {request} from '../lib/http'
-import {groupRssBytes, startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
+import {settledRssBytes, startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
 import type {HostileResult} from '../lib/results'
 import {percentile} from '../lib/stats'
 import {measureLoad, type LoadSettings} from '../lib/wrk'
@@ -103,13 +103,14 @@ export async function measureHostileTraffic(options: {
     // The feedback database (300,000 votes here) opens in its worker after ready, hundreds of MiB:
     // measured memory must not straddle that.
     await waitUntilSettled(app.server)
-    // Invented URLs: a first round brings the server to its working size, the second is measured.
+    // Invented URLs: a first round brings the server to its working size, the second is measured,
+    // by what the server still holds once idle (settledRssBytes).
     await sendAll(app.url, inventedUrls(Math.max(2000, options.inventedUrls / 2), 'warm-up'))
     const diskBefore = await folderBytes(options.app.distDir)
-    const memoryBefore = await groupRssBytes(app.server)
+    const memoryBefore = await settledRssBytes(app.server)
     const invented = await sendAll(app.url, inventedUrls(options.inventedUrls, 'invented'))
     const buildFolderBytes = (await folderBytes(options.app.distDir)) - diskBefore
-    const memoryBytes = (await groupRssBytes(app.server)) - memoryBefore
+    const memoryBytes = (await settledRssBytes(app.server)) - memoryBefore
 
     // One address, a thousand User-Agents, one term.
     const term = options.termIds[0]!
