@@ -58,7 +58,7 @@ export function CopyLinkButton({path, text, label, className, children}: Props) 
       <button type="button" onClick={copy} aria-label={label} className={className}>
         {children ?? label}
       </button>
-      <span role="status" aria-live="polite" className="ml-2 text-sm text-emerald-700 dark:text-emerald-300">
+      <span role="status" aria-live="polite" className="copy-status">
         {state === 'copied' ? 'Copied' : ''}
       </span>
       {state === 'manual' && (

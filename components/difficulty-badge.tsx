@@ -1,7 +1,8 @@
+// Whole class names (globals.css), so Tailwind finds each one in this file.
 const styles = {
-  beginner: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200',
-  intermediate: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200',
-  advanced: 'bg-rose-50 text-rose-800 ring-rose-600/30 dark:bg-rose-950 dark:text-rose-200',
+  beginner: 'badge-beginner',
+  intermediate: 'badge-intermediate',
+  advanced: 'badge-advanced',
 } as const
 
 export type Difficulty = keyof typeof styles
@@ -15,7 +16,7 @@ const labels: Record<Difficulty, string> = {
 export function DifficultyBadge({difficulty}: {difficulty: Difficulty}) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[difficulty]}`}
+      className={`badge ${styles[difficulty]}`}
     >
       <span className="sr-only">Difficulty: </span>
       {labels[difficulty]}

@@ -13,13 +13,13 @@ export function TermCardGrid({terms, className = ''}: {terms: TermCard[]; classN
         <li key={term._id}>
           <Link
             href={termPath(term.slug)}
-            className="block h-full rounded-lg border border-zinc-200 p-4 transition hover:border-blue-500 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-800 dark:hover:border-blue-400"
+            className="term-card"
           >
             <span className="flex items-center justify-between gap-2">
-              <span className="font-semibold text-blue-800 dark:text-blue-300">{term.title}</span>
+              <span className="term-card-title">{term.title}</span>
               <DifficultyBadge difficulty={term.difficulty} />
             </span>
-            <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">
+            <span className="card-note">
               {term.shortDefinition}
             </span>
           </Link>

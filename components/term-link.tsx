@@ -31,10 +31,10 @@ export function TermLink({href, title, shortDefinition, difficulty, children}: P
       <span
         id={cardId}
         role="tooltip"
-        className="not-prose invisible absolute left-0 z-10 block w-80 max-w-full pt-1 opacity-0 transition-[opacity,visibility] delay-150 duration-150 group-focus-within/term:visible group-focus-within/term:opacity-100 group-focus-within/term:delay-0 group-hover/term:visible group-hover/term:opacity-100 group-hover/term:delay-0 motion-reduce:transition-none"
+        className="not-prose term-preview"
       >
-        <span className="block rounded-lg border border-zinc-200 bg-white p-3 text-left text-sm font-normal leading-snug text-zinc-800 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
-          <span className="block font-semibold text-zinc-950 dark:text-white">{title}</span>
+        <span className="term-preview-card">
+          <span className="term-preview-title">{title}</span>
           <span className="mt-1 block">{shortDefinition}</span>
           <span className="mt-2 block">
             <DifficultyBadge difficulty={difficulty} />

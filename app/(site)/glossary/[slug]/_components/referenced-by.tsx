@@ -41,7 +41,7 @@ function Group({
           <li key={doc.slug}>
             <Link
               href={path(doc.slug)}
-              className="font-medium text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+              className="list-link"
             >
               {doc.title}
             </Link>

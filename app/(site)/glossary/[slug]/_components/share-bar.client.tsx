@@ -20,7 +20,7 @@ export function NativeShareButton({title, text, path}: {title: string; text: str
           // The reader closed the sheet: nothing to do.
         })
       }
-      className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:bg-blue-950"
+      className="share-link"
     >
       More…
     </button>

@@ -3,9 +3,6 @@ import {absoluteUrl, termPath} from '@/lib/site'
 
 import {NativeShareButton} from './share-bar.client'
 
-const linkClass =
-  'rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-2 hover:bg-blue-50 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:bg-blue-950'
-
 export function ShareBar({
   title,
   shortDefinition,
@@ -25,9 +22,9 @@ export function ShareBar({
       <h2 id={headingId} className="mr-1 text-sm font-semibold text-zinc-700 dark:text-zinc-300">
         Share this term
       </h2>
-      <CopyLinkButton path={termPath(slug)} label="Copy link" className={linkClass} />
+      <CopyLinkButton path={termPath(slug)} label="Copy link" className="share-link" />
       <a
-        className={linkClass}
+        className="share-link"
         href={`https://x.com/intent/post?url=${encodedUrl}&text=${encodeURIComponent(`${title}: ${shortDefinition}`)}`}
         rel="noopener noreferrer"
         target="_blank"
@@ -35,7 +32,7 @@ export function ShareBar({
         X<span className="sr-only"> (share on X, opens in a new tab)</span>
       </a>
       <a
-        className={linkClass}
+        className="share-link"
         href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodedUrl}`}
         rel="noopener noreferrer"
         target="_blank"
@@ -43,7 +40,7 @@ export function ShareBar({
         LinkedIn<span className="sr-only"> (share on LinkedIn, opens in a new tab)</span>
       </a>
       <a
-        className={linkClass}
+        className="share-link"
         href={`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(`${shortDefinition}\n\n${url}`)}`}
       >
         Email<span className="sr-only"> this term</span>

@@ -11,7 +11,7 @@ export function TableOfContents({entries}: {entries: TocEntry[]}) {
           <li key={entry.id}>
             <a
               href={`#${entry.id}`}
-              className="-ml-px block border-l border-transparent pl-3 text-zinc-600 hover:border-blue-600 hover:text-blue-700 dark:text-zinc-400 dark:hover:text-blue-300"
+              className="toc-link"
             >
               {entry.title}
             </a>
