@@ -16,10 +16,26 @@ async function closestTerms(missing: string) {
 
 /**
  * A 404 that helps: search the glossary, or pick up the terms closest to the address asked for
- * (`missing`, when known) or else the most recently updated ones.
+ * (`missing`, when known) or else the most recently updated ones. Without `suggest` it offers the
+ * search and the full list only: a segment's not-found page (app/(site)/not-found.tsx) is sent
+ * inside every page under it, in the RSC payload, so it stays small there.
  */
-export async function NotFoundContent({missing = ''}: {missing?: string}) {
-  // Next renders a segment's not-found page along with every page under it, so this stays cheap.
+export async function NotFoundContent({missing = '', suggest = true}: {missing?: string; suggest?: boolean}) {
+  if (!suggest) {
+    return (
+      <div className="max-w-2xl">
+        <h1 className="text-3xl font-bold tracking-tight">We couldn’t find that page</h1>
+        <p className="mt-3 text-zinc-700 dark:text-zinc-300">
+          The term may go by another name. Search the glossary, or browse{' '}
+          <Link href="/glossary" className="font-medium text-blue-800 hover:underline dark:text-blue-300">
+            every term
+          </Link>
+          .
+        </p>
+        <SearchForm landmarkLabel="Search the glossary" className="mt-6" />
+      </div>
+    )
+  }
   const closest = await closestTerms(missing)
   const suggestions = closest.length ? closest : (await listRecentTerms()).slice(0, SUGGESTIONS)
   return (
