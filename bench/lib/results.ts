@@ -82,8 +82,11 @@ export type TwoInstancesResult = {
 export type HostileResult = {
   /** Invented URLs on every dynamic route, after a warm-up round: growth of the build folder and the server's memory. */
   invented: {urls: number; notFound: number; withBody: number; buildFolderBytes: number; memoryBytes: number}
-  /** Votes for one term from one address under as many User-Agents, against the address budget. */
-  stuffing: {votes: number; stored: number; budget: number}
+  /**
+   * Votes for one term from one address under as many User-Agents, against the address budget (a
+   * clock minute's); `minutes` is how many clock minutes the burst touched (it starts early in one).
+   */
+  stuffing: {votes: number; stored: number; budget: number; minutes: number}
   /** The summary over `votes` stored votes (each call after a vote, so never from its cache); a cached page's p99 alone and during 20 parallel summary callers. */
   summary: {
     votes: number
@@ -399,9 +402,11 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): TargetR
     })
     targets.push({
       id: 'vote-stuffing',
-      target: `${count(stuffing.votes)} votes for one term from one address under ${count(stuffing.votes)} User-Agents store at most the budget (${stuffing.budget})`,
-      measured: `${count(stuffing.stored)} stored`,
-      pass: stuffing.stored <= stuffing.budget,
+      target: `${count(stuffing.votes)} votes for one term from one address under ${count(stuffing.votes)} User-Agents store at most the budget (${stuffing.budget} a minute)`,
+      measured:
+        `${count(stuffing.stored)} stored` +
+        (stuffing.minutes > 1 ? `, the burst touching ${stuffing.minutes} clock minutes` : ''),
+      pass: stuffing.stored <= stuffing.budget * stuffing.minutes,
     })
     targets.push({
       id: 'summary-at-scale',

@@ -95,7 +95,7 @@ function fixture(): Omit<BenchResults, 'targets'> {
         buildFolderBytes: 0,
         memoryBytes: 52 * 2 ** 20,
       },
-      stuffing: {votes: 1000, stored: 60, budget: 60},
+      stuffing: {votes: 1000, stored: 60, budget: 60, minutes: 1},
       summary: {
         votes: 300000,
         p50Ms: 12,
