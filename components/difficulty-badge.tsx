@@ -15,9 +15,7 @@ const labels: Record<Difficulty, string> = {
 
 export function DifficultyBadge({difficulty}: {difficulty: Difficulty}) {
   return (
-    <span
-      className={`badge ${styles[difficulty]}`}
-    >
+    <span className={`badge ${styles[difficulty]}`}>
       <span className="sr-only">Difficulty: </span>
       {labels[difficulty]}
     </span>

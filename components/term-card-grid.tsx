@@ -11,17 +11,12 @@ export function TermCardGrid({terms, className = ''}: {terms: TermCard[]; classN
     <ul className={`grid gap-3 sm:grid-cols-2 ${className}`}>
       {terms.map((term) => (
         <li key={term._id}>
-          <Link
-            href={termPath(term.slug)}
-            className="term-card"
-          >
+          <Link href={termPath(term.slug)} className="term-card">
             <span className="flex items-center justify-between gap-2">
               <span className="term-card-title">{term.title}</span>
               <DifficultyBadge difficulty={term.difficulty} />
             </span>
-            <span className="card-note">
-              {term.shortDefinition}
-            </span>
+            <span className="card-note">{term.shortDefinition}</span>
           </Link>
         </li>
       ))}

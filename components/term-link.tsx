@@ -28,11 +28,7 @@ export function TermLink({href, title, shortDefinition, difficulty, children}: P
       <Link href={href} aria-describedby={cardId}>
         {children}
       </Link>
-      <span
-        id={cardId}
-        role="tooltip"
-        className="not-prose term-preview"
-      >
+      <span id={cardId} role="tooltip" className="not-prose term-preview">
         <span className="term-preview-card">
           <span className="term-preview-title">{title}</span>
           <span className="mt-1 block">{shortDefinition}</span>

@@ -39,10 +39,7 @@ function Group({
       <ul className="mt-2 space-y-1">
         {documents.map((doc) => (
           <li key={doc.slug}>
-            <Link
-              href={path(doc.slug)}
-              className="list-link"
-            >
+            <Link href={path(doc.slug)} className="list-link">
               {doc.title}
             </Link>
           </li>

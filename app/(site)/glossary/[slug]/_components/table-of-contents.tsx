@@ -9,10 +9,7 @@ export function TableOfContents({entries}: {entries: TocEntry[]}) {
       <ol className="space-y-2 border-l border-zinc-200 dark:border-zinc-800">
         {entries.map((entry) => (
           <li key={entry.id}>
-            <a
-              href={`#${entry.id}`}
-              className="toc-link"
-            >
+            <a href={`#${entry.id}`} className="toc-link">
               {entry.title}
             </a>
           </li>
