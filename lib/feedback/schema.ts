@@ -40,14 +40,14 @@ export const voteInputSchema = z
 
 export type VoteInput = z.infer<typeof voteInputSchema>
 
-/** A readable one-line message for a failed validation, plus the field-level issues. */
-export function describeIssues(error: z.ZodError) {
+/** A readable one-line message for a failed validation of `subject`, plus the field-level issues. */
+export function describeIssues(error: z.ZodError, subject = 'feedback') {
   const issues = error.issues.map((issue) => ({
     field: issue.path.join('.') || '(body)',
     message: issue.message,
   }))
   return {
-    error: `Invalid feedback: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+    error: `Invalid ${subject}: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
     issues,
   }
 }

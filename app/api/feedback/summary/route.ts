@@ -1,3 +1,4 @@
+import {describeIssues} from '@/lib/feedback/schema'
 import {adminAccess, feedbackSummary} from '@/lib/feedback/server'
 import {summaryToCsv} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
@@ -23,10 +24,7 @@ export async function GET(request: Request) {
   }
   const query = summaryQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!query.success) {
-    const error = `Invalid summary query: ${query.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ')}`
-    return Response.json({error}, {status: 400, headers: noStore})
+    return Response.json(describeIssues(query.error, 'summary query'), {status: 400, headers: noStore})
   }
   const summary = await feedbackSummary({includeComments: true})
   if (!summary) {
