@@ -9,6 +9,7 @@ import path from 'node:path'
 
 import {startPgliteWorker} from '../../lib/feedback/pglite-driver'
 import {createFeedbackStore} from '../../lib/feedback/store'
+import {awayFromMinuteBoundary} from '../../tests/support/rate-window'
 import {request} from '../lib/http'
 import {settledRssBytes, startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
 import type {HostileResult} from '../lib/results'
@@ -115,8 +116,7 @@ export async function measureHostileTraffic(options: {
     // One address, a thousand User-Agents, one term. The budget is a clock minute's, so the burst
     // starts early in a minute: one that ran across two would rightly be allowed twice the budget.
     const term = options.termIds[0]!
-    const secondsLeft = 60 - (Date.now() % 60_000) / 1000
-    if (secondsLeft < 40) await new Promise((resolve) => setTimeout(resolve, secondsLeft * 1000 + 100))
+    await awayFromMinuteBoundary(40)
     const firstMinute = Math.floor(Date.now() / 60_000)
     let stuffed = 0
     for (let i = 0; i < 1000; i += 20) {
