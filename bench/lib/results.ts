@@ -118,10 +118,12 @@ export type StartUpResult = {
 
 export type TracingResult = {
   settings: LoadSettings
-  /** The term page from `next start`, with tracing off and with every span exported over OTLP. */
+  /** The term page from `next start`, with tracing off and with every span exported over OTLP: the better of two runs each. */
   off: LoadResult
   on: LoadResult
-  /** OTLP export requests the receiver got during the run with tracing on, and their bytes. */
+  /** Both runs of each (off, on, on, off in time). Absent from runs that measured each once. */
+  runsReqPerSec?: {off: number[]; on: number[]}
+  /** OTLP export requests the receiver got during the runs with tracing on, and their bytes. */
   exports: number
   exportedBytes: number
 }
@@ -644,7 +646,7 @@ export function renderReport(results: BenchResults): string {
   if (tracing?.status === 'ok') {
     const {settings: load} = tracing
     parts.push(
-      `**Tracing** (term page from \`next start\`, wrk ${load.connections} connections, ${load.seconds} s; on: every span exported over OTLP/HTTP, ${count(tracing.exports)} exports, ${round(tracing.exportedBytes / 1e6)} MB)\n\n` +
+      `**Tracing** (term page from \`next start\`, wrk ${load.connections} connections, ${load.seconds} s; ${tracing.runsReqPerSec ? `the better of two runs each, ordered off, on, on, off (req/s: off ${tracing.runsReqPerSec.off.map(count).join(' and ')}, on ${tracing.runsReqPerSec.on.map(count).join(' and ')})` : 'one run each'}; on: every span exported over OTLP/HTTP, ${count(tracing.exports)} exports, ${round(tracing.exportedBytes / 1e6)} MB)\n\n` +
         table(
           ['tracing', 'req/s', 'p50', 'p99', 'errors'],
           [
