@@ -3,8 +3,8 @@
  * registered) and on (every span exported over OTLP/HTTP to a receiver here, which keeps a count
  * and drops them), one server after the other on the same build and port, each measured once it
  * has settled. Each setting is measured twice, in the order off, on, on, off, and keeps its better
- * run: whatever else the machine does at one moment (the bench's main server still runs beside
- * these) only ever slows a run down, and neither setting gets the earlier or the later slot.
+ * run: whatever else the machine does at one moment only ever slows a run down, and neither
+ * setting gets the earlier or the later slot.
  */
 import path from 'node:path'
 
@@ -23,7 +23,7 @@ export async function measureTracing(options: {
   workDir: string
 }): Promise<TracingResult> {
   const sink = await startOtlpReceiver()
-  // A feedback folder of its own: the main server still holds its folder's lock.
+  // A feedback folder of its own, as any second server on one machine needs.
   const feedback = {FEEDBACK_DATA_DIR: path.join(options.workDir, 'feedback-tracing')}
   const load = async (extra: Record<string, string>) => {
     const app = await startApp(
