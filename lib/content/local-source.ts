@@ -157,8 +157,22 @@ export function createLocalSource(file: string): ContentSource {
     setTimeout(batch, 2000).unref()
   }
 
+  /**
+   * A file that would not load (malformed, unreadable, gone): the last good version stays, stamped
+   * with that file's time (-1 for none), so it is not tried again until the file changes.
+   */
+  function keepLastGood(loaded: Loaded, mtimeMs: number, reason: string): Loaded {
+    metrics.contentSourceFailures.inc({source: 'embedded', kind: 'unreadable'})
+    outage.failed(`${reason}; serving the last good version`, {file})
+    return {...loaded, mtimeMs}
+  }
+
   async function load(): Promise<Loaded> {
-    const {mtimeMs} = await stat(file).catch(() => ({mtimeMs: -1}))
+    const found = await stat(file).then(
+      (stats) => stats.mtimeMs,
+      (error: NodeJS.ErrnoException) => error,
+    )
+    const mtimeMs = typeof found === 'number' ? found : -1
     const previous = current
     if (!previous) {
       current = fromSnapshot().then((loaded) => loaded ?? parseFile(mtimeMs))
@@ -166,18 +180,19 @@ export function createLocalSource(file: string): ContentSource {
       return current
     }
     const loaded = await previous
-    if (loaded.mtimeMs === mtimeMs || mtimeMs === -1) return loaded
+    if (loaded.mtimeMs === mtimeMs) return loaded
+    if (typeof found !== 'number') {
+      const kept = keepLastGood(loaded, mtimeMs, `cannot read the file (${found.code ?? found.message})`)
+      current = Promise.resolve(kept)
+      return kept
+    }
     current = parseFile(mtimeMs).then(
       (next) => {
         outage.recovered()
         if (loaded.release) setTimeout(loaded.release, RELEASE_AFTER_MS).unref()
         return next
       },
-      (error: Error) => {
-        metrics.contentSourceFailures.inc({source: 'embedded', kind: 'unreadable'})
-        outage.failed(`${error.message}; serving the last good version`, {file})
-        return {...loaded, mtimeMs}
-      },
+      (error: Error) => keepLastGood(loaded, mtimeMs, error.message),
     )
     return current
   }

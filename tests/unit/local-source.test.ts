@@ -79,6 +79,35 @@ describe('the embedded-dataset source', () => {
     error.mockRestore()
   })
 
+  it('keeps serving the last good content while the file is gone, says so once, and loads it when it is back', async () => {
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => {})
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => {})
+    const source = createLocalSource(file)
+    await source.warmUp()
+    const embeddedState = () => new Map(contentSourceStates()).get('embedded')
+
+    rmSync(file)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Alpha', 'Beta'])
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({
+        dependency: 'embedded dataset',
+        reason: expect.stringMatching(/cannot read the file \(ENOENT\); serving the last good version/),
+      }),
+      'embedded dataset unavailable',
+    )
+    expect(embeddedState()).toBe('stale')
+
+    save([doc('a', 'Back')].join('\n'), 5)
+    await expect(source.fetch(TITLES, {}, [])).resolves.toEqual(['Back'])
+    expect(info).toHaveBeenCalledWith(
+      expect.objectContaining({dependency: 'embedded dataset'}),
+      'embedded dataset available again',
+    )
+    expect(embeddedState()).toBe('up')
+  })
+
   it('answers a list from memory, frozen, until the file changes', async () => {
     const source = createLocalSource(file)
     const first = await source.fetch<string[]>(TITLES, {}, [])
