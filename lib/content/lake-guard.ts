@@ -99,8 +99,12 @@ export type LakeGuardOptions = {
 
 export type LakeGuard = {
   run<Result>(attempt: Attempt<Result>): Promise<Result>
-  /** closed: calling the lake; open: not, until the cool-down ends; probing: one query is finding out. */
-  state(): 'closed' | 'open' | 'probing'
+  /**
+   * closed: calling the lake, which answered last; failing: calling it, but its last query failed
+   * (fewer failures than open the breaker, or a cool-down over and no probe answered yet); open:
+   * not calling it until the cool-down ends; probing: one query is finding out.
+   */
+  state(): 'closed' | 'failing' | 'open' | 'probing'
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -116,7 +120,8 @@ export function createLakeGuard(options: LakeGuardOptions): LakeGuard {
   let lastFailure: Failure | null = null
   let probing = false
 
-  const state = () => (probing ? 'probing' : now() < openUntil ? 'open' : 'closed')
+  const state = () =>
+    probing ? 'probing' : now() < openUntil ? 'open' : failuresInARow > 0 ? 'failing' : 'closed'
 
   function unavailable(failure: Failure): ContentUnavailableError {
     const seconds = Math.max(1, Math.ceil((openUntil - now()) / 1000))
@@ -190,7 +195,8 @@ export function createLakeGuard(options: LakeGuardOptions): LakeGuard {
     async run(attempt) {
       // Open, or another query is finding out whether the lake is back.
       // (Only a failure opens the breaker or starts a probe, so there is one to report.)
-      if (state() !== 'closed') return fromCacheOnly(attempt, lastFailure!)
+      const current = state()
+      if (current === 'open' || current === 'probing') return fromCacheOnly(attempt, lastFailure!)
       // The first query after a cool-down is the probe.
       const isProbe = failuresInARow >= options.failuresToOpen
       if (isProbe) probing = true

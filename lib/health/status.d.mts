@@ -5,6 +5,6 @@ export function dependencyUp(name: string): void
 export function dependencyStates(): [name: string, up: boolean][]
 export function readiness(): 'starting' | 'draining' | 'ready' | 'degraded'
 
-export type ContentSourceState = 'up' | 'open' | 'probing' | 'stale'
+export type ContentSourceState = 'up' | 'failing' | 'open' | 'probing' | 'stale'
 export function reportContentSource(name: string, currentState: () => ContentSourceState): void
 export function contentSourceStates(): [string, ContentSourceState][]

@@ -36,8 +36,8 @@ export function dependencyStates() {
 
 /**
  * A content source and how to ask for its state: 'up'; for the Content Lake 'open' (not called
- * during a cool-down) or 'probing'; for the embedded dataset 'stale' (a newer file would not load,
- * so the last good one is served).
+ * during a cool-down), 'probing' or 'failing' (lib/content/lake-guard.ts); for the embedded
+ * dataset 'stale' (a newer file would not load, so the last good one is served).
  */
 export function reportContentSource(name, currentState) {
   state.contentSources.set(name, currentState)

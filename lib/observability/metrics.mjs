@@ -75,7 +75,7 @@ function createMetrics() {
     }),
     contentSourceUp: new client.Gauge({
       name: 'glossary_content_source_up',
-      help: 'Whether the content source answers (1), or not: the Content Lake during a cool-down or a probe, the embedded dataset when only its last good version loads (0).',
+      help: 'Whether the content source answers (1), or not (0): the Content Lake from a failed query until one reaches it again, the embedded dataset when only its last good version loads.',
       labelNames: ['source'],
       registers,
       collect() {

@@ -25,13 +25,18 @@ const CACHED = [
   '/sitemap.xml',
 ]
 
+/** How long the breaker stays open after it opens (the default), unless a 429 asks for longer. */
+const COOLDOWN_SECONDS = 5
+/** Longer than the cool-down, so the 503s can show it was obeyed. */
+const RATE_LIMIT_RETRY_AFTER_SECONDS = 7
+
 const FAULTS: {name: string; fault: LakeFault; kind: string}[] = [
   {name: 'down (connection refused)', fault: 'down', kind: 'refused'},
   {name: 'hung (accepts, never answers)', fault: 'hung', kind: 'timeout'},
   {name: 'answering 500', fault: 'failing', kind: 'server_error'},
   {
-    name: 'rate-limiting (429, Retry-After: 3)',
-    fault: {rateLimited: {retryAfterSeconds: 3}},
+    name: `rate-limiting (429, Retry-After: ${RATE_LIMIT_RETRY_AFTER_SECONDS})`,
+    fault: {rateLimited: {retryAfterSeconds: RATE_LIMIT_RETRY_AFTER_SECONDS}},
     kind: 'rate_limited',
   },
 ]
@@ -66,6 +71,8 @@ describe('when the Content Lake fails', () => {
   const url = (pathname: string) => `${server.url}${pathname}`
   // Terms no one has asked for yet: one page and one API answer per fault.
   let unasked: string[]
+  // What each cached answer said before any outage: during one, the same must come back.
+  const cachedBodies = new Map<string, string>()
 
   const readinessDetail = async () =>
     JSON.parse(
@@ -88,9 +95,16 @@ describe('when the Content Lake fails', () => {
       // Two failed queries open the breaker: an uncached page and an uncached API answer.
       CONTENT_LAKE_BREAKER_FAILURES: '2',
     })
-    for (const pathname of CACHED)
-      expect([pathname, (await rawRequest(url(pathname))).status]).toEqual([pathname, 200])
+    for (const pathname of CACHED) {
+      const answer = await rawRequest(url(pathname))
+      expect([pathname, answer.status]).toEqual([pathname, 200])
+      cachedBodies.set(pathname, answer.body)
+    }
   }, 90_000)
+
+  const metricsText = async () =>
+    (await rawRequest(url('/api/metrics'), {headers: {authorization: `Bearer ${METRICS_TOKEN}`}})).body
+  const LAKE_UP = /^glossary_content_source_up\{source="content-lake"\} (\d)$/m
 
   afterAll(async () => {
     await server?.stop()
@@ -104,17 +118,22 @@ describe('when the Content Lake fails', () => {
       await lake.setFault(fault)
 
       for (const pathname of CACHED) {
-        expect([pathname, (await rawRequest(url(pathname))).status]).toEqual([pathname, 200])
+        const answer = await rawRequest(url(pathname))
+        expect([pathname, answer.status, answer.body]).toEqual([pathname, 200, cachedBodies.get(pathname)])
       }
 
       const page = await timedRequest(url(`/embed/glossary/${pageSlug}`))
       expect(page.status).toBe(503)
       expect(page.ms).toBeLessThan(2000)
-      expect(Number(page.headers['retry-after'])).toBeGreaterThanOrEqual(1)
+      // The breaker's cool-down, or longer when the lake's 429 asked for longer.
+      expect(Number(page.headers['retry-after'])).toBeGreaterThanOrEqual(
+        kind === 'rate_limited' ? RATE_LIMIT_RETRY_AFTER_SECONDS - 1 : 1,
+      )
       expect(page.headers['cache-control']).toBe('no-store')
       expect(page.headers['content-type']).toMatch(/^text\/html/)
       // Readable without JavaScript: the site's document, its header, a search box and what happened.
       expect(page.body).toMatch(/^<!DOCTYPE html><html lang="en"/)
+      expect(page.body).toMatch(/<header[^>]*>[\s\S]*<a[^>]* href="\/"[^>]*>[\s\S]*<\/header>/)
       expect(page.body).toMatch(/<h1[^>]*>This page is temporarily unavailable<\/h1>/)
       expect(page.body).toMatch(
         /<form role="search" aria-label="Search the glossary"[^>]* action="\/glossary" method="get">/,
@@ -141,6 +160,13 @@ describe('when the Content Lake fails', () => {
         contentSources: {'content-lake': 'open'},
         dependencies: {'Content Lake': 'down'},
       })
+      expect((await metricsText()).match(LAKE_UP)?.[1]).toBe('0')
+      if (fault === 'down') {
+        // A cool-down over is not a lake that answers: down it stays until a query reaches it.
+        await new Promise((resolve) => setTimeout(resolve, COOLDOWN_SECONDS * 1000 + 500))
+        expect((await metricsText()).match(LAKE_UP)?.[1]).toBe('0')
+        expect((await readinessDetail()).contentSources).toEqual({'content-lake': 'failing'})
+      }
 
       await lake.setFault(null)
       expect(await waitForStatus(url(`/embed/glossary/${pageSlug}`), 200, 10_000)).toBeLessThan(10_000)
@@ -152,18 +178,19 @@ describe('when the Content Lake fails', () => {
       expect(lines).not.toMatch(/^\s+at /m)
       const records = logRecords(lines).filter((record) => record.dependency === 'Content Lake')
       expect(records).toEqual([
-        expect.objectContaining({msg: 'Content Lake unavailable', kind}),
+        expect.objectContaining({msg: 'Content Lake unavailable', kind, reason: expect.any(String)}),
         expect.objectContaining({msg: 'Content Lake available again', ms: expect.any(Number)}),
       ])
       expect(records[1]!.requests).toBeGreaterThanOrEqual(3)
+      // The first error, without the lake's address or the query that met it.
+      expect(records[0]!.reason).not.toContain(String(lake.port))
+      expect(records[0]!.reason).not.toMatch(/\*\[|_type/)
       expect(lines.trim().split('\n').length).toBeLessThanOrEqual(4)
     }, 60_000)
   })
 
-  it('counts the failures and shows the source down in the metrics', async () => {
-    const metrics = (
-      await rawRequest(url('/api/metrics'), {headers: {authorization: `Bearer ${METRICS_TOKEN}`}})
-    ).body
+  it('counts the failures by kind, and shows the source up again once it answers', async () => {
+    const metrics = await metricsText()
     for (const {kind} of FAULTS) {
       expect(metrics).toMatch(
         new RegExp(
@@ -172,8 +199,23 @@ describe('when the Content Lake fails', () => {
         ),
       )
     }
-    expect(metrics).toMatch(/^glossary_content_source_up\{source="content-lake"\} 1$/m)
+    expect(metrics.match(LAKE_UP)?.[1]).toBe('1')
   })
+
+  /** The term's title on its page, in its Markdown and in its API answer. */
+  const titlesShown = async () => {
+    const [page, markdown, api] = await Promise.all(
+      ['/glossary/backlink', '/glossary/backlink.md', '/api/terms/backlink'].map((pathname) =>
+        rawRequest(url(pathname)),
+      ),
+    )
+    for (const answer of [page, markdown, api]) expect(answer!.status).toBe(200)
+    return [
+      page!.body.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1],
+      markdown!.body.match(/^# (.*)$/m)?.[1],
+      (JSON.parse(api!.body) as {title?: string}).title,
+    ]
+  }
 
   it('refuses a publish during an outage with a 5xx, so Sanity retries it, and applies the retry', async () => {
     const before = published.find((doc) => doc._id === 'term-backlink')!
@@ -189,19 +231,19 @@ describe('when the Content Lake fails', () => {
     await lake.setFault('down')
     lake.setDocuments(published.map((doc) => (doc._id === before._id ? after : doc)))
     expect((await deliver()).status).toBeGreaterThanOrEqual(500)
-    // Readers keep the last good page meanwhile.
-    const during = await rawRequest(url('/glossary/backlink'))
-    expect(during.status).toBe(200)
-    expect(during.body).toContain('<h1')
+    // The failed delivery still marked what it knew stale. Readers keep the last good answers,
+    // though refreshing them fails meanwhile.
+    expect(await titlesShown()).toEqual([before.title, before.title, before.title])
 
     await lake.setFault(null)
     expect((await deliver()).status).toBe(200)
-    let heading: string | undefined
-    for (let attempt = 0; attempt < 40 && heading !== after.title; attempt++) {
-      heading = (await rawRequest(url('/glossary/backlink'))).body.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1]
-      if (heading !== after.title) await new Promise((resolve) => setTimeout(resolve, 250))
+    let titles: (string | undefined)[] = []
+    for (let attempt = 0; attempt < 40; attempt++) {
+      titles = await titlesShown()
+      if (titles.every((title) => title === after.title)) break
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    expect(heading).toBe(after.title)
+    expect(titles).toEqual([after.title, after.title, after.title])
     // Nothing logged in all these outages carries a request or its read token.
     expect(server.output()).not.toContain(READ_TOKEN)
   }, 60_000)

@@ -81,7 +81,7 @@ describe('the Content Lake guard', () => {
     const {guard, events} = guardWith()
     const failing = fromLake(() => Promise.reject(httpError(500)))
     await expect(guard.run(failing)).rejects.toMatchObject({kind: 'server_error'})
-    expect(guard.state()).toBe('closed')
+    expect(guard.state()).toBe('failing')
     await expect(guard.run(failing)).rejects.toMatchObject({kind: 'server_error'})
     expect(guard.state()).toBe('open')
 
@@ -93,6 +93,8 @@ describe('the Content Lake guard', () => {
     expect(lake.mock.calls[0]![0].signal.aborted).toBe(true)
 
     await new Promise((resolve) => setTimeout(resolve, 1050))
+    // The cool-down is over, but nothing has found the lake answering yet.
+    expect(guard.state()).toBe('failing')
     // The lake is back. One query probes; another at the same moment does not wait on it.
     let answer: (value: string) => void = () => {}
     const back = fromLake(() => new Promise<string>((resolve) => (answer = resolve)))
@@ -122,6 +124,7 @@ describe('the Content Lake guard', () => {
     // The probe's answer came from the cache: the lake is still unknown, so the next query probes.
     await expect(guard.run(cached)).resolves.toBe('cached page')
     expect(events.recovered).toBe(0)
+    expect(guard.state()).toBe('failing')
     const probe = fromLake(async () => 'from the lake')
     await expect(guard.run(probe)).resolves.toBe('from the lake')
     expect(events.recovered).toBe(1)
