@@ -30,6 +30,7 @@ import {
   distDirFor,
   forgetRenderedPages,
   groupRssBytes,
+  settledRssBytes,
   startApp,
   type AppEnv,
   type RunningApp,
@@ -95,7 +96,7 @@ const FULL: Mode = {
   votes: 5_000,
   voteConcurrency: 16,
   votesBudgetS: 20,
-  lighthouseRuns: 3,
+  lighthouseRuns: 5,
   inventedUrls: 10_000,
   seededVotes: 300_000,
   restarts: 5,
@@ -346,7 +347,8 @@ async function main() {
     const rss = {
       terms: large,
       served: crawled.served,
-      bytes: await groupRssBytes(app.server),
+      // Settled, as the hostile phase reads it: what the server keeps, not garbage not yet collected.
+      bytes: await settledRssBytes(app.server),
       startBytes: rssAtStart,
       budgetHit: crawled.budgetHit,
     }

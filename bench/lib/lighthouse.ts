@@ -53,7 +53,10 @@ function firstItem(details: unknown): string {
   return text ? ` (${text.slice(0, 160)}${items.length > 1 ? ` and ${items.length - 1} more` : ''})` : ''
 }
 
-/** Runs Lighthouse once per URL and run, in one browser; returns the runs per URL in order. */
+/**
+ * Runs Lighthouse `runs` times per URL in one browser, the URLs in turn (a, b, c, a, b, c, …) so a
+ * slow moment of the machine does not fall on one page's runs; returns the runs per URL in order.
+ */
 export async function runLighthouse(urls: string[], runs: number, debuggingPort: number) {
   const {default: lighthouse} = await importBenchTool<LighthouseModule>('lighthouse')
   const profile = await mkdtemp(path.join(os.tmpdir(), 'bench-chromium-'))
@@ -67,10 +70,9 @@ export async function runLighthouse(urls: string[], runs: number, debuggingPort:
     await waitForHttp(`http://127.0.0.1:${debuggingPort}/json/version`, 30_000, () =>
       browser.child.exitCode !== null ? `chromium exited:\n${browser.output()}` : undefined,
     )
-    const results: LighthouseScores[][] = []
-    for (const url of urls) {
-      const runsForUrl: LighthouseScores[] = []
-      for (let i = 0; i < runs; i++) {
+    const results: LighthouseScores[][] = urls.map(() => [])
+    for (let i = 0; i < runs; i++) {
+      for (const [index, url] of urls.entries()) {
         const result = await lighthouse(url, {
           port: debuggingPort,
           hostname: '127.0.0.1',
@@ -83,7 +85,7 @@ export async function runLighthouse(urls: string[], runs: number, debuggingPort:
         if (runtimeError)
           throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`)
         const score = (id: string) => Math.round((categories[id]?.score ?? Number.NaN) * 100)
-        runsForUrl.push({
+        results[index]!.push({
           performance: score('performance'),
           accessibility: score('accessibility'),
           bestPractices: score('best-practices'),
@@ -98,7 +100,6 @@ export async function runLighthouse(urls: string[], runs: number, debuggingPort:
           ),
         })
       }
-      results.push(runsForUrl)
     }
     return results
   } finally {
