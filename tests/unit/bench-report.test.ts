@@ -61,7 +61,7 @@ function fixture(): Omit<BenchResults, 'targets'> {
         p99Ms: 40,
         notRendered: 0,
         budgetHit: false,
-        floor: {bytes: 81_000, p50Ms: 12},
+        floor: {bytes: 81_000, measured: 50, p50Ms: 12, p99Ms: 20, notRendered: 0},
       },
     ],
     contentQueries: [
@@ -211,7 +211,9 @@ describe('evaluateTargets', () => {
   it('judges votes against each store’s own floor, on both stores', () => {
     const withPostgres = (votesPerSec: number) => {
       const results = fixture()
-      results.feedback.postgres = {...results.feedback.pglite, votesPerSec, routeFloorPerSec: 1000}
+      const {pglite} = results.feedback
+      if (pglite.status !== 'ok') throw new Error('fixture')
+      results.feedback.postgres = {...pglite, votesPerSec, routeFloorPerSec: 1000}
       return evaluateTargets(results).find((entry) => entry.id === 'feedback-rate')!
     }
     expect(withPostgres(800)).toMatchObject({
