@@ -5,7 +5,7 @@ export type Crumb = {label: string; href: string}
 /** Where a page sits: links to its parents, then the page itself (not a link). */
 export function Breadcrumbs({parents, current}: {parents: Crumb[]; current: string}) {
   return (
-    <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+    <nav aria-label="Breadcrumb" className="muted">
       <ol className="flex flex-wrap items-center gap-1">
         {parents.map((crumb, index) => (
           <li key={crumb.href}>

@@ -54,7 +54,7 @@ export function CopyLinkButton({path, text, label, className, children}: Props) 
   }
 
   return (
-    <span className="relative inline-flex items-center">
+    <span className="copy-control">
       <button type="button" onClick={copy} aria-label={label} className={className}>
         {children ?? label}
       </button>

@@ -32,7 +32,6 @@ function internalHref(target: LinkTarget): {href: string; external: boolean} | n
 type HeadingLevel = 2 | 3
 
 /**
- * Text blocks are positioned so a term link's preview card can line up with the block's edges.
  * The rich-text "Heading" and "Subheading" styles sit one level under the page's own sections:
  * h3/h4 inside a term's h2 sections, h2/h3 in a guide whose only heading above is the h1.
  */
@@ -40,15 +39,12 @@ function blocksFor(level: HeadingLevel): PortableTextComponents['block'] {
   const Heading = `h${level}` as const
   const Subheading = `h${level + 1}` as 'h3' | 'h4'
   return {
-    normal: ({children}) => <p className="relative">{children}</p>,
-    h3: ({children}) => <Heading className="relative">{children}</Heading>,
-    h4: ({children}) => <Subheading className="relative">{children}</Subheading>,
-    blockquote: ({children}) => <blockquote className="relative">{children}</blockquote>,
+    h3: ({children}) => <Heading>{children}</Heading>,
+    h4: ({children}) => <Subheading>{children}</Subheading>,
   }
 }
 
 const shared: PortableTextComponents = {
-  listItem: ({children}) => <li className="relative">{children}</li>,
   marks: {
     link: ({value, children}) => {
       const href = safeHref(value?.href)

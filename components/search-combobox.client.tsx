@@ -192,9 +192,7 @@ export function SearchCombobox({
                     Also known as {suggestion.matchedAlias}
                   </span>
                 )}
-                <span className="line-clamp-1 text-sm text-zinc-600 dark:text-zinc-400">
-                  {suggestion.shortDefinition}
-                </span>
+                <span className="line-clamp-1 muted">{suggestion.shortDefinition}</span>
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ export function TermCardGrid({terms, className = ''}: {terms: TermCard[]; classN
       {terms.map((term) => (
         <li key={term._id}>
           <Link href={termPath(term.slug)} className="term-card">
-            <span className="flex items-center justify-between gap-2">
+            <span className="term-card-head">
               <span className="term-card-title">{term.title}</span>
               <DifficultyBadge difficulty={term.difficulty} />
             </span>

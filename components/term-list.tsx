@@ -29,7 +29,7 @@ export function TermList({terms}: {terms: TermListItem[]}) {
             <DifficultyBadge difficulty={term.difficulty} />
           </div>
           {term.matchedAlias && (
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="mt-1 muted">
               Also known as{' '}
               <mark className="bg-yellow-100 px-0.5 dark:bg-yellow-900/60 dark:text-zinc-100">
                 {term.matchedAlias}

@@ -14,7 +14,7 @@ export default function SiteError({error, retry}: {error: unknown; retry: () => 
       <p className="mt-4 text-zinc-700 dark:text-zinc-300">
         Something went wrong on our side. Please try again in a moment.
       </p>
-      {digest && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Reference: {digest}</p>}
+      {digest && <p className="mt-2 muted">Reference: {digest}</p>}
       <div className="mt-8 flex justify-center gap-4">
         <button
           type="button"

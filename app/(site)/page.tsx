@@ -58,7 +58,7 @@ export default async function HomePage() {
           it. Search by any name a term goes by.
         </p>
         <SearchForm landmarkLabel="Search the glossary" className="mt-6" />
-        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-2 muted">
           Or{' '}
           <Link href="/glossary" className="font-medium text-blue-800 underline dark:text-blue-300">
             browse all {terms.length} terms A to Z
@@ -79,9 +79,7 @@ export default async function HomePage() {
                   {category.title}
                 </Link>
               </h3>
-              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-                {counts.get(category.slug) ?? 0} terms
-              </p>
+              <p className="mt-1 muted">{counts.get(category.slug) ?? 0} terms</p>
               <p className="mt-2 text-zinc-700 dark:text-zinc-300">{category.description}</p>
             </li>
           ))}
@@ -101,7 +99,7 @@ export default async function HomePage() {
                     {term.title}
                   </Link>
                 </h3>{' '}
-                <span className="text-sm text-zinc-600 dark:text-zinc-400">
+                <span className="muted">
                   · <time dateTime={term.updated}>{formatDate(term.updated)}</time>
                 </span>
                 <p className="text-zinc-700 dark:text-zinc-300">{term.shortDefinition}</p>

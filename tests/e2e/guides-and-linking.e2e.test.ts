@@ -59,7 +59,7 @@ describe('guides in Chromium', () => {
       await expect(page.locator('h1').textContent()).resolves.toMatch(/Link Building Playbook/)
       await expect(page.locator('time[datetime="2026-06-18"]').textContent()).resolves.toBe('18 Jun 2026')
       await expect(page.locator('article header a[href^="/authors/"]').count()).resolves.toBe(1)
-      await expect(page.locator('.prose h2').count()).resolves.toBeGreaterThan(0)
+      await expect(page.locator('.rich-text h2').count()).resolves.toBeGreaterThan(0)
       const terms = page.locator('section[aria-labelledby="terms-in-this-guide"] a')
       await expect(
         terms.evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
@@ -81,7 +81,7 @@ describe('guides in Chromium', () => {
       const layout = () =>
         page.evaluate(() => ({
           height: document.documentElement.scrollHeight,
-          nextHeading: document.querySelector('.prose h2')!.getBoundingClientRect().top + window.scrollY,
+          nextHeading: document.querySelector('.rich-text h2')!.getBoundingClientRect().top + window.scrollY,
         }))
       const before = await layout()
 

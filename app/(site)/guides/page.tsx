@@ -32,7 +32,7 @@ function GuideEntry({guide, external}: {guide: GuideListItem; external: string |
         </Link>
       )}
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">{guide.summary}</p>
-      <p className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-1 flex flex-wrap items-center gap-x-3 muted">
         {external && (
           <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
             External · {new URL(external).hostname}

@@ -35,7 +35,7 @@ export default async function AuthorPage({params}: Props) {
   const author = await loadAuthor((await params).slug, {stega: true})
   return (
     <div className="max-w-3xl">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">Author</p>
+      <p className="muted">Author</p>
       <h1 className="text-4xl font-bold tracking-tight">{author.name}</h1>
       <p className="mt-1 text-lg text-zinc-700 dark:text-zinc-300">{author.role}</p>
       <p className="mt-4 leading-relaxed">{author.bio}</p>

@@ -116,11 +116,11 @@ export default async function TermPage({params}: Props) {
             {term.shortDefinition}
           </p>
           {term.aliases && term.aliases.length > 0 && (
-            <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="mt-3 muted">
               <span className="font-medium">Also known as:</span> {term.aliases.join(', ')}
             </p>
           )}
-          <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 muted">
             <DifficultyBadge difficulty={term.difficulty} />
             <span>{minutes} min read</span>
             <span>

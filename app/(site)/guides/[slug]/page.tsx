@@ -60,7 +60,7 @@ export default async function GuidePage({params}: Props) {
           {guide.title}
         </h1>
         <p className="mt-3 text-xl leading-relaxed text-zinc-700 dark:text-zinc-300">{guide.summary}</p>
-        <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-2 muted">
           <span>
             By{' '}
             <Link
@@ -75,7 +75,7 @@ export default async function GuidePage({params}: Props) {
           </span>
         </p>
       </header>
-      <div className="prose prose-zinc mt-8 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
+      <div className="rich-text mt-8">
         <PortableText value={guide.body} headingLevel={2} />
       </div>
       {guide.terms.length > 0 && <GuideTerms terms={guide.terms} />}

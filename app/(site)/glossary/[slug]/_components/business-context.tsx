@@ -34,7 +34,7 @@ export function BusinessContext({
       <SectionHeading id="when-it-matters" slug={slug}>
         When This Matters For Your Business
       </SectionHeading>
-      <div className="prose prose-zinc max-w-none dark:prose-invert">
+      <div className="rich-text">
         <PortableText value={context.body} />
       </div>
       {link && context.handoff && (

@@ -18,11 +18,7 @@ export function CiteTerm({term}: {term: {title: string; slug: string; updated: s
         {citation}
       </blockquote>
       <div className="-ml-2 mt-2">
-        <CopyLinkButton
-          text={citation}
-          label="Copy citation"
-          className="rounded-md px-2 py-1 text-sm font-medium text-blue-700 underline-offset-2 hover:bg-blue-50 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:hover:bg-blue-950"
-        />
+        <CopyLinkButton text={citation} label="Copy citation" className="share-link" />
       </div>
     </section>
   )

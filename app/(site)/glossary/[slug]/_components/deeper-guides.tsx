@@ -18,25 +18,17 @@ export function DeeperGuides({slug, guides}: {slug: string; guides: DeeperGuide[
           return (
             <li key={guide._id}>
               {external ? (
-                <a
-                  href={external}
-                  rel="noopener noreferrer"
-                  target="_blank"
-                  className="font-semibold text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
-                >
+                <a href={external} rel="noopener noreferrer" target="_blank" className="title-link">
                   {guide.title}
                   <span aria-hidden="true"> ↗</span>
                   <span className="sr-only"> (external site, opens in a new tab)</span>
                 </a>
               ) : (
-                <Link
-                  href={guidePath(guide.slug)}
-                  className="font-semibold text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
-                >
+                <Link href={guidePath(guide.slug)} className="title-link">
                   {guide.title}
                 </Link>
               )}
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">{guide.summary}</p>
+              <p className="muted">{guide.summary}</p>
             </li>
           )
         })}

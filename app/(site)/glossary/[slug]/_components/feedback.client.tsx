@@ -162,7 +162,7 @@ export function FeedbackForm({termId, returnTo}: {termId: string; returnTo: stri
         {message}
       </p>
       {choice && !askingWhy && !message && (
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <p className="mt-3 muted">
           You answered {choice === 'yes' ? 'Yes' : 'No'}. Choose again to change your answer.
         </p>
       )}
@@ -203,10 +203,7 @@ export function FeedbackForm({termId, returnTo}: {termId: string; returnTo: stri
               onChange={(event) => setComment(event.target.value)}
               className="mt-1 block w-full rounded-lg border border-zinc-300 bg-white p-2 dark:border-zinc-700 dark:bg-zinc-950"
             />
-            <p
-              id={`feedback-comment-count-${termId}`}
-              className="mt-1 text-sm text-zinc-600 dark:text-zinc-400"
-            >
+            <p id={`feedback-comment-count-${termId}`} className="mt-1 muted">
               {comment.length}/{COMMENT_MAX_LENGTH} characters
             </p>
           </div>

@@ -16,9 +16,7 @@ export function Feedback({termId, slug}: {termId: string; slug: string}) {
       <h2 id="feedback" className="text-lg font-semibold">
         Was this helpful?
       </h2>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Tell us how this article felt in one click.
-      </p>
+      <p className="mt-1 muted">Tell us how this article felt in one click.</p>
       <FeedbackForm termId={termId} returnTo={termPath(slug)} />
       <p
         id="feedback-thanks"

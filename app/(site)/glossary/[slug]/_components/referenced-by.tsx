@@ -33,9 +33,7 @@ function Group({
 }) {
   return (
     <div>
-      <h3 className="text-sm font-semibold uppercase tracking-wider text-zinc-600 dark:text-zinc-400">
-        {title}
-      </h3>
+      <h3 className="eyebrow">{title}</h3>
       <ul className="mt-2 space-y-1">
         {documents.map((doc) => (
           <li key={doc.slug}>

@@ -4,7 +4,7 @@ import {termPath} from '@/lib/site'
 /** An h2 with a stable anchor and a control that copies a deep link to it. */
 export function SectionHeading({id, slug, children}: {id: string; slug: string; children: string}) {
   return (
-    <div className="not-prose group section-heading">
+    <div className="not-prose section-heading">
       <h2 id={id} className="section-title">
         {children}
       </h2>

@@ -11,7 +11,7 @@ type Props = {
 /** The intro and the standard sections, each an h2 with a stable anchor; empty sections are left out. */
 export function TermBody({term}: Props) {
   return (
-    <div className="prose prose-zinc mt-6 max-w-none dark:prose-invert prose-a:text-blue-800 dark:prose-a:text-blue-300">
+    <div className="rich-text mt-6">
       <PortableText value={term.intro} />
       {presentSections(term).map((section) => (
         <section key={section.id} aria-labelledby={section.id}>

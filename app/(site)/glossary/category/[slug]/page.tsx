@@ -49,7 +49,7 @@ export default async function CategoryPage({params}: Props) {
       <Breadcrumbs parents={[{label: 'Glossary', href: '/glossary'}]} current={category.title} />
       <h1 className="mt-4 text-4xl font-bold tracking-tight">{category.title}</h1>
       <p className="mt-3 text-lg leading-relaxed text-zinc-700 dark:text-zinc-300">{category.description}</p>
-      <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-4 muted">
         {category.terms.length} {category.terms.length === 1 ? 'term' : 'terms'}.{' '}
         <Link
           href={`/glossary?category=${encodeURIComponent(category.slug)}`}
