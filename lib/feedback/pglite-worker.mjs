@@ -5,14 +5,20 @@
  *
  * Messages in: {id, op: 'query', sql, params, tx?} | {id, op: 'exec', sql, tx?} | {id, op: 'begin'}
  * | {id, op: 'end', tx, commit} | {id, op: 'close'}. Out: {id, ok: true, result} or
- * {id, ok: false, error: {message, code}}; {ready: true} once the database is open.
+ * {id, ok: false, error: {message, code}}; {ready: true} once the database is open. With
+ * `createOnly`, it creates the database, says {created: true} and ends.
  */
 import {parentPort, workerData} from 'node:worker_threads'
 
 import {PGlite} from '@electric-sql/pglite'
 
-const {dataDir, loadDataDir} = workerData
-const db = await PGlite.create(dataDir, loadDataDir ? {loadDataDir: new Blob([loadDataDir])} : {})
+const {dataDir, loadDataDir, createOnly} = workerData
+const db = await PGlite.create(dataDir, {
+  // Postgres's default page cache is 128 MB, all of it resident in this process; the feedback
+  // tables are small, and the operating system caches the files under it anyway.
+  postgresqlconf: ['shared_buffers = 16MB'],
+  ...(loadDataDir && {loadDataDir: new Blob([loadDataDir])}),
+})
 
 /** Open transactions by id: PGlite's transaction callback stays pending until 'end' settles it. */
 const transactions = new Map()
@@ -68,14 +74,20 @@ async function handle(message) {
   throw new Error(`Unknown operation ${message.op}`)
 }
 
-parentPort.on('message', async (message) => {
-  try {
-    const result = await handle(message)
-    parentPort.postMessage({id: message.id, ok: true, result})
-    if (message.op === 'close') parentPort.close()
-  } catch (error) {
-    parentPort.postMessage({id: message.id, ok: false, error: {message: error.message, code: error.code}})
-  }
-})
-
-parentPort.postMessage({ready: true})
+if (createOnly) {
+  // Creating a database (initdb) leaves hundreds of MB behind on this thread, which only its end
+  // gives back: the caller ends it and opens the new folder on a thread of its own.
+  await db.close()
+  parentPort.postMessage({created: true})
+} else {
+  parentPort.on('message', async (message) => {
+    try {
+      const result = await handle(message)
+      parentPort.postMessage({id: message.id, ok: true, result})
+      if (message.op === 'close') parentPort.close()
+    } catch (error) {
+      parentPort.postMessage({id: message.id, ok: false, error: {message: error.message, code: error.code}})
+    }
+  })
+  parentPort.postMessage({ready: true})
+}
