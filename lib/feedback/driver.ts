@@ -11,6 +11,11 @@ export interface SqlSession {
 
 export interface SqlDriver extends SqlSession {
   readonly kind: 'pglite' | 'postgres'
+  /**
+   * Runs one statement once per parameter list, in one transaction: every run is committed, or
+   * none. Returns each run's rows, in order.
+   */
+  queryEach<Row extends object>(sql: string, paramsList: readonly (readonly unknown[])[]): Promise<Row[][]>
   /** Runs `work` in one transaction on one connection: all of it is committed, or none. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>
   close(): Promise<void>

@@ -27,9 +27,16 @@ export function createPgDriver(connectionString: string): SqlDriver {
   // A server restart drops idle connections; the pool replaces them. Without a listener the
   // error event would crash the process.
   pool.on('error', () => {})
-  return {
+  const driver: SqlDriver = {
     kind: 'postgres',
     ...session(pool),
+    queryEach<Row extends object>(sql: string, paramsList: readonly (readonly unknown[])[]) {
+      return driver.transaction(async (tx) => {
+        const all: Row[][] = []
+        for (const params of paramsList) all.push(await tx.query<Row>(sql, params))
+        return all
+      })
+    },
     async transaction(work) {
       const client = await pool.connect()
       // A connection whose ROLLBACK failed is broken: it is destroyed, not handed to the next caller.
@@ -48,4 +55,5 @@ export function createPgDriver(connectionString: string): SqlDriver {
     },
     close: () => pool.end(),
   }
+  return driver
 }

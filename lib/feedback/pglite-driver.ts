@@ -127,6 +127,9 @@ export async function startPgliteWorker({
   const driver: SqlDriver = {
     kind: 'pglite',
     ...session(undefined, statementTimeoutMs),
+    // One message and one transaction for them all: PGlite commits each statement of its own.
+    queryEach: <Row extends object>(sql: string, paramsList: readonly (readonly unknown[])[]) =>
+      call<Row[][]>({op: 'each', sql, paramsList}, statementTimeoutMs),
     async transaction(work) {
       // Migrations run here, once at start: no timeout, a new database takes a while.
       const tx = await call<number>({op: 'begin'})

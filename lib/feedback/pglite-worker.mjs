@@ -3,7 +3,8 @@
  * takes, the thread that serves pages never waits for it. Plain JavaScript, loaded by path at run
  * time, because the worker runs outside Next's bundles.
  *
- * Messages in: {id, op: 'query', sql, params, tx?} | {id, op: 'exec', sql, tx?} | {id, op: 'begin'}
+ * Messages in: {id, op: 'query', sql, params, tx?} | {id, op: 'each', sql, paramsList} (in one
+ * transaction) | {id, op: 'exec', sql, tx?} | {id, op: 'begin'}
  * | {id, op: 'end', tx, commit} | {id, op: 'close'}. Out: {id, ok: true, result} or
  * {id, ok: false, error: {message, code}}; {ready: true} once the database is open. With
  * `createOnly`, it creates the database, says {created: true} and ends.
@@ -60,6 +61,12 @@ async function handle(message) {
   switch (message.op) {
     case 'query':
       return (await target(message.tx).query(message.sql, message.params)).rows
+    case 'each':
+      return db.transaction(async (tx) => {
+        const all = []
+        for (const params of message.paramsList) all.push((await tx.query(message.sql, params)).rows)
+        return all
+      })
     case 'exec':
       await target(message.tx).exec(message.sql)
       return null

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 
 import {log} from '../observability/log.mjs'
+import {createBatcher} from './batch'
 import type {SqlDriver} from './driver'
 import {migrate, readMigrations, type Migration} from './migrate'
 import {createPgDriver} from './pg-driver'
@@ -43,8 +44,9 @@ export interface FeedbackStore {
   /** The salt readers are hashed with: FEEDBACK_SALT, or one generated once and kept in the database. */
   readonly readerSalt: string
   /**
-   * Stores a reader's answer in one statement, unless the reader, or their address, has already
-   * made its limit of writes this minute; the attempt is counted either way.
+   * Stores a reader's answer in one statement (in one transaction with others arriving at the
+   * same time), unless the reader, or their address, has already made its limit of writes this
+   * minute; the attempt is counted either way.
    */
   recordVote(vote: VoteRecord, limits: WriteLimits): Promise<VoteResult>
   voteCounts(): Promise<VoteCountRow[]>
@@ -85,6 +87,11 @@ export function plausibleSearchQuery(query: string): string | null {
 
 /** The most missed searches kept; past it the rarest, oldest go first. */
 export const SEARCH_MISSES_KEPT = 5000
+
+/** The most votes stored in one transaction. */
+const VOTES_PER_BATCH = 50
+
+type VoteRow = {stored: number; retry_after: number}
 
 // The reader's and the address's windows share one table (address keys carry a prefix).
 const RECORD_VOTE = `
@@ -191,6 +198,26 @@ export async function createFeedbackStore(
     return [...counts.rows.values()]
   }
 
+  /**
+   * Votes that arrive while earlier ones are being stored go together, in one transaction: the
+   * commit, most of a vote's cost on PGlite, is paid once for them all. Nothing of a batch the
+   * database refuses is stored, so each of its votes is then tried alone, and only a vote that
+   * fails alone fails.
+   */
+  const recordAlone = (vote: unknown[]) =>
+    driver.query<VoteRow>(RECORD_VOTE, vote).then(
+      ([row]) => row!,
+      (error: Error) => error,
+    )
+  const recordVoteRow = createBatcher(async (votes: unknown[][]): Promise<(VoteRow | Error)[]> => {
+    if (votes.length === 1) return [await recordAlone(votes[0]!)]
+    try {
+      return (await driver.queryEach<VoteRow>(RECORD_VOTE, votes)).map(([row]) => row!)
+    } catch {
+      return Promise.all(votes.map(recordAlone))
+    }
+  }, VOTES_PER_BATCH)
+
   async function pruneRateWindows() {
     if (Date.now() - prunedAt < PRUNE_EVERY_MS) return
     prunedAt = Date.now()
@@ -210,7 +237,7 @@ export async function createFeedbackStore(
     readerSalt,
 
     async recordVote(vote, {perReader, perAddress}) {
-      const [row] = await driver.query<{stored: number; retry_after: number}>(RECORD_VOTE, [
+      const row = await recordVoteRow([
         vote.termId,
         vote.termRev,
         vote.readerHash,
@@ -222,10 +249,11 @@ export async function createFeedbackStore(
         vote.addressHash,
         perAddress,
       ])
+      if (row instanceof Error) throw row
       await pruneRateWindows().catch((error: Error) =>
         log.warn({reason: error.message}, 'could not prune old feedback rate windows'),
       )
-      return row!.stored === 1 ? {stored: true} : {stored: false, retryAfterSeconds: row!.retry_after}
+      return row.stored === 1 ? {stored: true} : {stored: false, retryAfterSeconds: row.retry_after}
     },
 
     voteCounts() {

@@ -295,6 +295,40 @@ for (const target of storeTestTargets()) {
         expect(distinct!.readers).toBe(1000)
       })
 
+      it('stores votes arriving together in one transaction, and a vote the database refuses fails alone', async () => {
+        const batches = jest.spyOn(driver, 'queryEach')
+        const alone = jest.spyOn(driver, 'query')
+        const together = await Promise.all(
+          Array.from({length: 40}, (_, i) =>
+            store.recordVote(vote({termId: 'term-batch', readerHash: `batch-${i}`}), perReader(20)),
+          ),
+        )
+        expect(together.every((result) => result.stored)).toBe(true)
+        // The first vote alone, the 39 that arrived while it was stored in one batch.
+        expect(alone.mock.calls.filter(([sql]) => sql.includes('INSERT INTO feedback_votes'))).toHaveLength(1)
+        expect(batches.mock.calls.map(([, paramsList]) => paramsList.length)).toEqual([39])
+        await expect(totalVotes(store, 'term-batch')).resolves.toBe(40)
+
+        const outcomes = await Promise.allSettled(
+          Array.from({length: 10}, (_, i) =>
+            store.recordVote(
+              vote({
+                termId: 'term-refused',
+                readerHash: `refused-${i}`,
+                comment: i === 5 ? 'x'.repeat(501) : undefined,
+              }),
+              perReader(20),
+            ),
+          ),
+        )
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(
+          Array.from({length: 10}, (_, i) => (i === 5 ? 'rejected' : 'fulfilled')),
+        )
+        await expect(totalVotes(store, 'term-refused')).resolves.toBe(9)
+        batches.mockRestore()
+        alone.mockRestore()
+      })
+
       it('leaves exactly one row after 100 votes from one reader sent at once', async () => {
         const results = await Promise.all(
           Array.from({length: 100}, (_, i) =>
