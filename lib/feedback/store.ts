@@ -92,6 +92,8 @@ export const SEARCH_MISSES_KEPT = 5000
 const VOTES_PER_BATCH = 50
 
 type VoteRow = {stored: number; retry_after: number}
+/** One vote's answer from a batch: its row, or what failed it alone. */
+type VoteOutcome = {row: VoteRow} | {error: unknown}
 
 // The reader's and the address's windows share one table (address keys carry a prefix).
 const RECORD_VOTE = `
@@ -204,15 +206,15 @@ export async function createFeedbackStore(
    * database refuses is stored, so each of its votes is then tried alone, and only a vote that
    * fails alone fails.
    */
-  const recordAlone = (vote: unknown[]) =>
+  const recordAlone = (vote: unknown[]): Promise<VoteOutcome> =>
     driver.query<VoteRow>(RECORD_VOTE, vote).then(
-      ([row]) => row!,
-      (error: Error) => error,
+      ([row]) => ({row: row!}),
+      (error: unknown) => ({error}),
     )
-  const recordVoteRow = createBatcher(async (votes: unknown[][]): Promise<(VoteRow | Error)[]> => {
+  const recordVoteRow = createBatcher(async (votes: unknown[][]): Promise<VoteOutcome[]> => {
     if (votes.length === 1) return [await recordAlone(votes[0]!)]
     try {
-      return (await driver.queryEach<VoteRow>(RECORD_VOTE, votes)).map(([row]) => row!)
+      return (await driver.queryEach<VoteRow>(RECORD_VOTE, votes)).map(([row]) => ({row: row!}))
     } catch {
       return Promise.all(votes.map(recordAlone))
     }
@@ -237,7 +239,7 @@ export async function createFeedbackStore(
     readerSalt,
 
     async recordVote(vote, {perReader, perAddress}) {
-      const row = await recordVoteRow([
+      const outcome = await recordVoteRow([
         vote.termId,
         vote.termRev,
         vote.readerHash,
@@ -249,7 +251,8 @@ export async function createFeedbackStore(
         vote.addressHash,
         perAddress,
       ])
-      if (row instanceof Error) throw row
+      if ('error' in outcome) throw outcome.error
+      const {row} = outcome
       await pruneRateWindows().catch((error: Error) =>
         log.warn({reason: error.message}, 'could not prune old feedback rate windows'),
       )
