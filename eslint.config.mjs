@@ -7,6 +7,17 @@ const config = [
   ...nextTypescript,
   prettier,
   {
+    // One link for the whole site: it prefetches on intent rather than on sight (components/link.client.tsx).
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['components/link.client.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {paths: [{name: 'next/link', message: "Use Link from '@/components/link.client'."}]},
+      ],
+    },
+  },
+  {
     ignores: [
       '.next/**',
       'bench/bare-app/.next/**',

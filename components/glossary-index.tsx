@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 
 import {JsonLd} from '@/components/json-ld'
+import {Link} from '@/components/link.client'
 import {MoreUnderLetter} from '@/components/more-under-letter'
 import {SearchCombobox} from '@/components/search-combobox.client'
 import {TermList} from '@/components/term-list'

@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import {letterName, letterSlug, type Letter} from '@/lib/glossary-index'
 import {letterPath} from '@/lib/site'
 

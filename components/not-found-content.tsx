@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import {listRecentTerms} from '@/lib/content'
 import {searchTerms} from '@/lib/search/term-search'
 import {termPath} from '@/lib/site'

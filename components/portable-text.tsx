@@ -3,8 +3,8 @@ import {
   type PortableTextBlock,
   type PortableTextComponents,
 } from '@portabletext/react'
-import Link from 'next/link'
 
+import {Link} from '@/components/link.client'
 import {imageSource} from '@/lib/images'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath, termPath} from '@/lib/site'

@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import {siteName} from '@/lib/site'
 
 export function SiteFooter() {

@@ -1,6 +1,5 @@
-import Link from 'next/link'
-
 import {DifficultyBadge, type Difficulty} from '@/components/difficulty-badge'
+import {Link} from '@/components/link.client'
 import {termPath} from '@/lib/site'
 
 type TermCard = {_id: string; title: string; slug: string; shortDefinition: string; difficulty: Difficulty}

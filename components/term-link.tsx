@@ -1,5 +1,6 @@
-import Link from 'next/link'
 import {useId, type ReactNode} from 'react'
+
+import {Link} from '@/components/link.client'
 
 import {DifficultyBadge, type Difficulty} from './difficulty-badge'
 

@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import {termPath} from '@/lib/site'
 
 import {DifficultyBadge, type Difficulty} from './difficulty-badge'

@@ -1,6 +1,6 @@
 'use client'
 
-import Link from 'next/link'
+import {Link} from '@/components/link.client'
 
 /**
  * Shown when a page cannot be rendered, e.g. while the Content Lake is unreachable and the page

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 
 import {DifficultyBadge} from '@/components/difficulty-badge'
+import {Link} from '@/components/link.client'
 import {SearchForm} from '@/components/search-form'
 import {listCategories, listTerms, type TermIndexEntry} from '@/lib/content'
 import {formatDate} from '@/lib/dates'

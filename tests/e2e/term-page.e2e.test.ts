@@ -172,6 +172,40 @@ describe('the Backlink term page in Chromium', () => {
       await expect(page.locator('h1').textContent()).resolves.not.toBe('')
       await expect(page.locator('main a[href="/glossary/backlink"]').count()).resolves.toBe(1)
     }))
+
+  it('fetches no linked page until the reader points at a link, then follows it without a reload', () =>
+    withPage(browser, 'prefetch-on-intent', async (page) => {
+      const fetched: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.searchParams.has('_rsc')) fetched.push(url.pathname)
+      })
+      await page.goto(`${base()}/glossary/backlink`, {waitUntil: 'networkidle'})
+      // Dozens of links are on screen, the header's link to the whole index among them.
+      await expect(page.locator('a[href^="/glossary"]').count()).resolves.toBeGreaterThan(20)
+      expect(fetched).toEqual([])
+
+      const related = page.locator('#related-terms').locator('xpath=../..').locator('a.term-card').first()
+      const target = (await related.getAttribute('href'))!
+      const prefetched = page.waitForRequest((request) => isPayloadFor(request.url(), target))
+      await related.hover()
+      await prefetched
+      expect(new Set(fetched)).toEqual(new Set([target]))
+
+      // A client-side navigation keeps the page's window: a full reload would lose this marker.
+      await page.evaluate(() => Object.assign(window, {stillTheSameDocument: true}))
+      await related.click()
+      await page.waitForURL(`**${target}`)
+      await expect(page.evaluate(() => 'stillTheSameDocument' in window)).resolves.toBe(true)
+    }))
+
+  it('prefetches a link a keyboard user tabs to', () =>
+    withPage(browser, 'prefetch-on-focus', async (page) => {
+      await page.goto(`${base()}/glossary/backlink`, {waitUntil: 'networkidle'})
+      const prefetched = page.waitForRequest((request) => isPayloadFor(request.url(), '/glossary'))
+      await page.locator('header a[href="/glossary"]').focus()
+      await prefetched
+    }))
 })
 
 describe('links that never break', () => {
@@ -207,3 +241,9 @@ describe('links that never break', () => {
     expect(html).toContain('Search the glossary')
   })
 })
+
+/** Whether a request fetches a page's React Server Component payload, as a prefetch or navigation does. */
+function isPayloadFor(requestUrl: string, pathname: string) {
+  const url = new URL(requestUrl)
+  return url.pathname === pathname && url.searchParams.has('_rsc')
+}

@@ -1,6 +1,6 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 
+import {Link} from '@/components/link.client'
 import {listGuides, type GuideListItem} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {safeHref} from '@/lib/safe-url'

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 
 import {DifficultyBadge} from '@/components/difficulty-badge'
+import {Link} from '@/components/link.client'
 import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'
 import {absoluteUrl, authorPath, termPath} from '@/lib/site'

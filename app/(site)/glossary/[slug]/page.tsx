@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 import {notFound, permanentRedirect} from 'next/navigation'
 import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
+import {Link} from '@/components/link.client'
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'

@@ -1,8 +1,8 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 import {notFound} from 'next/navigation'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
+import {Link} from '@/components/link.client'
 import {PortableText} from '@/components/portable-text'
 import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import {Link} from '@/components/link.client'
 
 const code = {background: '#f4f4f5', padding: '0.1rem 0.3rem', borderRadius: 4, fontSize: '0.95em'}
 

@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import {PortableText} from '@/components/portable-text'
 import type {Term} from '@/lib/content'
 import {safeHref} from '@/lib/safe-url'

@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import type {DeeperGuide} from '@/lib/content'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath} from '@/lib/site'

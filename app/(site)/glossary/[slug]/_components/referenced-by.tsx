@@ -1,5 +1,4 @@
-import Link from 'next/link'
-
+import {Link} from '@/components/link.client'
 import type {ReferencingDocument} from '@/lib/content'
 import {guidePath, termPath} from '@/lib/site'
 

@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
+import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'

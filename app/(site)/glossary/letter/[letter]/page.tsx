@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
-import Link from 'next/link'
 import {notFound} from 'next/navigation'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {JsonLd} from '@/components/json-ld'
+import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {listTerms} from '@/lib/content'
 import {letterFromSlug, letterName, letterOf, letterSlug, type Letter} from '@/lib/glossary-index'
