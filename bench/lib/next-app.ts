@@ -52,12 +52,12 @@ export async function buildApp(env: AppEnv): Promise<number> {
   }
 }
 
-/**
- * Forgets what an earlier run rendered on demand, so a reused build starts as a fresh one would:
- * Next 16 keeps ISR output in server/route-cache, apart from the pages prerendered at build.
- */
+/** Where Next 16 keeps ISR output in a build folder, apart from the pages prerendered at build. */
+export const RENDERED_PAGES_DIR = 'server/route-cache'
+
+/** Forgets what an earlier run rendered on demand, so a reused build starts as a fresh one would. */
 export async function forgetRenderedPages(distDir: string) {
-  await rm(path.join(distDir, 'server/route-cache'), {recursive: true, force: true})
+  await rm(path.join(distDir, RENDERED_PAGES_DIR), {recursive: true, force: true})
 }
 
 export type RunningApp = {url: string; server: Managed; startMs: number}
