@@ -3,7 +3,7 @@ import type {MetadataRoute} from 'next'
 import {listPublishedPages} from '@/lib/content'
 import {sitemapEntries} from '@/lib/sitemap'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

@@ -6,17 +6,12 @@ import {MoreUnderLetter} from '@/components/more-under-letter'
 import {SearchCombobox} from '@/components/search-combobox.client'
 import {TermList} from '@/components/term-list'
 import {listCategories, listTerms} from '@/lib/content'
-import {
-  DIFFICULTY_OPTIONS,
-  groupByLetter,
-  LETTERS,
-  letterAnchor,
-  TERMS_PER_LETTER_ON_INDEX,
-} from '@/lib/glossary-index'
+import {groupByLetter, LETTERS, letterAnchor, TERMS_PER_LETTER_ON_INDEX} from '@/lib/glossary-index'
 import type {IndexFilters} from '@/lib/index-filters'
 import {searchSubmitted} from '@/lib/search/term-search'
-import {absoluteUrl, siteName} from '@/lib/site'
+import {absoluteUrl, pageAlternates, siteName} from '@/lib/site'
 import {glossaryJsonLd} from '@/lib/structured-data'
+import {DIFFICULTIES} from '@/lib/vocabulary'
 
 const TITLE = 'Glossary: every term, A to Z'
 const DESCRIPTION = 'Every search and SEO term we define, from A to Z, each with a one-line definition.'
@@ -30,7 +25,7 @@ export function glossaryMetadata({q, view}: {q?: string; view: 'index' | 'search
   return {
     title: q ? `Search results for “${q}”` : TITLE,
     description: DESCRIPTION,
-    alternates: {canonical: url, types: {'application/atom+xml': absoluteUrl('/feed.xml')}},
+    alternates: pageAlternates('/glossary'),
     ...(view === 'search' ? {robots: {index: false, follow: true}} : {}),
     openGraph: {type: 'website', url, siteName, title: TITLE, description: DESCRIPTION},
     twitter: {card: 'summary', title: TITLE, description: DESCRIPTION},
@@ -93,9 +88,9 @@ function FilterForm({
           className={selectClass}
         >
           <option value="">Any difficulty</option>
-          {DIFFICULTY_OPTIONS.map((option) => (
+          {DIFFICULTIES.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {option.title}
             </option>
           ))}
         </select>

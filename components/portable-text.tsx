@@ -8,8 +8,8 @@ import {Link} from '@/components/link.client'
 import {imageSource} from '@/lib/images'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath, termPath} from '@/lib/site'
+import type {Difficulty} from '@/lib/vocabulary'
 
-import type {Difficulty} from './difficulty-badge'
 import {TermLink} from './term-link'
 
 type LinkTarget = {

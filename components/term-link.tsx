@@ -1,8 +1,9 @@
 import {useId, type ReactNode} from 'react'
 
 import {Link} from '@/components/link.client'
+import type {Difficulty} from '@/lib/vocabulary'
 
-import {DifficultyBadge, type Difficulty} from './difficulty-badge'
+import {DifficultyBadge} from './difficulty-badge'
 
 type Props = {
   href: string

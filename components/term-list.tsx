@@ -1,7 +1,8 @@
 import {Link} from '@/components/link.client'
 import {termPath} from '@/lib/site'
+import type {Difficulty} from '@/lib/vocabulary'
 
-import {DifficultyBadge, type Difficulty} from './difficulty-badge'
+import {DifficultyBadge} from './difficulty-badge'
 
 export type TermListItem = {
   slug: string

@@ -40,9 +40,3 @@ export function groupByLetter<Term extends {title: string}>(terms: readonly Term
     LETTERS.filter((letter) => groups.has(letter)).map((letter) => [letter, groups.get(letter)!]),
   )
 }
-
-export const DIFFICULTY_OPTIONS = [
-  {value: 'beginner', label: 'Beginner'},
-  {value: 'intermediate', label: 'Intermediate'},
-  {value: 'advanced', label: 'Advanced'},
-] as const

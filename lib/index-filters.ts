@@ -1,5 +1,7 @@
 import {z} from 'zod'
 
+import {DIFFICULTY_VALUES} from './vocabulary'
+
 /** A query parameter that may be missing, empty (an unset select) or repeated; the first counts. */
 const param = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value) || undefined,
@@ -9,7 +11,7 @@ const param = z.preprocess(
 const Filters = z.object({
   q: param.pipe(z.string().max(100).optional()).catch(undefined),
   category: param.catch(undefined),
-  difficulty: param.pipe(z.enum(['beginner', 'intermediate', 'advanced']).optional()).catch(undefined),
+  difficulty: param.pipe(z.enum(DIFFICULTY_VALUES).optional()).catch(undefined),
 })
 
 export type IndexFilters = z.infer<typeof Filters>

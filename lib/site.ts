@@ -13,3 +13,17 @@ export const categoryPath = (slug: string) => `/glossary/category/${slug}`
 export const letterPath = (slug: string) => `/glossary/letter/${slug}`
 /** The Markdown rendition of a term (served by app/api/markdown through a rewrite). */
 export const termMarkdownPath = (slug: string) => `${termPath(slug)}.md`
+/** The Atom feed of recently reviewed terms (app/feed.xml). */
+export const feedPath = '/feed.xml'
+
+/**
+ * A public page's `alternates` metadata: its canonical URL and the site's feed, plus any other
+ * rendition of the page (`text/markdown` for a term). Next replaces a layout's `alternates` with a
+ * page's whole, so every page names the feed itself, through here.
+ */
+export function pageAlternates(path: string, renditions: Record<string, string> = {}) {
+  return {
+    canonical: absoluteUrl(path),
+    types: {'application/atom+xml': absoluteUrl(feedPath), ...renditions},
+  }
+}

@@ -1,8 +1,4 @@
-/** How long a slug may be: the Studio's slug fields stop there too. */
-export const SLUG_MAX_LENGTH = 96
-
-/** A slug as the schema makes them: lower-case letters and digits joined by single dashes. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from './vocabulary'
 
 /** Whether a URL segment has a slug's shape (the URL gate asks this of every request, without zod). */
 export const isSlug = (segment: string) => segment.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(segment)

@@ -4,11 +4,12 @@ import {ClockIcon} from '@sanity/icons/Clock'
 import {FolderIcon} from '@sanity/icons/Folder'
 import type {DefaultDocumentNodeResolver, StructureBuilder, StructureResolver} from 'sanity/structure'
 
+import {DIFFICULTIES} from '../lib/vocabulary'
+
 import {UsedByView} from './components/used-by-view'
 import {FeedbackDocumentView} from './tools/feedback'
 import {DEFAULT_API_VERSION} from './env'
 import {NEEDS_REVIEW_FILTER} from './queries'
-import {DIFFICULTIES} from './schemaTypes/documents/term'
 import {TERM_IN_CATEGORY_TEMPLATE} from './templates'
 
 const termList = (S: StructureBuilder, title: string, filter: string, params: Record<string, unknown> = {}) =>

@@ -5,9 +5,9 @@ import {Link} from '@/components/link.client'
 import {SearchForm} from '@/components/search-form'
 import {listCategories, listTerms, type TermIndexEntry} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
-import {absoluteUrl, categoryPath, siteName, termPath} from '@/lib/site'
+import {absoluteUrl, categoryPath, pageAlternates, siteName, termPath} from '@/lib/site'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 const TITLE = `${siteName}: search and SEO terms, explained plainly`
@@ -17,7 +17,7 @@ const DESCRIPTION =
 export const metadata: Metadata = {
   title: {absolute: TITLE},
   description: DESCRIPTION,
-  alternates: {canonical: absoluteUrl('/'), types: {'application/atom+xml': absoluteUrl('/feed.xml')}},
+  alternates: pageAlternates('/'),
   openGraph: {type: 'website', url: absoluteUrl('/'), siteName, title: TITLE, description: DESCRIPTION},
   twitter: {card: 'summary', title: TITLE, description: DESCRIPTION},
 }

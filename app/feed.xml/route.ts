@@ -1,7 +1,7 @@
 import {listRecentTerms} from '@/lib/content'
 import {termsAtomFeed} from '@/lib/feed'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 /** GET /feed.xml: an Atom feed of the most recently reviewed terms. */

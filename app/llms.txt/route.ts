@@ -1,7 +1,7 @@
 import {listCategories, listTerms} from '@/lib/content'
 import {llmsTxt} from '@/lib/llms'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 /** GET /llms.txt: the glossary's terms, by category, for language models. */

@@ -2,7 +2,7 @@ import {z} from 'zod'
 
 import type {TermSummary} from '../content'
 import {absoluteUrl, termPath} from '../site'
-import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '../slug'
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '../vocabulary'
 
 /** A term slug as the schema makes them (lib/slug.ts), with the reason when a segment is not one. */
 export const termSlugSchema = z

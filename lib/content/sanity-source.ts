@@ -13,10 +13,11 @@ import {contentLakeFaultSettings} from '../env.server'
 import {createOutageLog} from '../health/outage-log.mjs'
 import {reportContentSource} from '../health/status.mjs'
 import {metrics} from '../observability/metrics.mjs'
+import {REVALIDATE_SECONDS} from '../vocabulary'
 import {withoutRequestDetails} from './lake-errors'
 import {createLakeGuard} from './lake-guard'
 import {markRequestUnavailable} from './outage-response'
-import {REVALIDATE_SECONDS, type ContentSource, type FetchOptions} from './source'
+import type {ContentSource, FetchOptions} from './source'
 import {tags as cacheTags} from './tags'
 
 type SanitySourceOptions = SanityProject & {token?: string; apiHost?: string}

@@ -30,6 +30,3 @@ export interface ContentSource {
    */
   version(): Promise<string>
 }
-
-/** Time-based ISR: the safety net behind on-demand tag revalidation. */
-export const REVALIDATE_SECONDS = 3600

@@ -1,6 +1,8 @@
 import {z} from 'zod'
 
 import {withoutControlCharacters} from '../control-characters'
+import {termPath} from '../site'
+import {isSlug} from '../slug'
 
 import {COMMENT_MAX_LENGTH, REASON_CODES, VOTES, isReasonFor} from './reasons'
 
@@ -30,7 +32,12 @@ export const voteInputSchema = z
     section: optionalText(z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'section must be a section id')),
     /** Where a plain form post sends the reader back to: a term page on this site. */
     returnTo: optionalText(
-      z.string().regex(/^\/glossary\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'returnTo must be a glossary term path'),
+      z
+        .string()
+        .refine(
+          (path) => path.startsWith(termPath('')) && isSlug(path.slice(termPath('').length)),
+          'returnTo must be a glossary term path',
+        ),
     ),
   })
   .refine((input) => input.reason === undefined || isReasonFor(input.vote, input.reason), {

@@ -1,9 +1,9 @@
 import type {Term} from '@/lib/content'
 import {compact} from '@/lib/compact'
-import {DIFFICULTY_OPTIONS} from '@/lib/glossary-index'
 import {safeHref} from '@/lib/safe-url'
 import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site'
 import {TERM_SECTIONS} from '@/lib/term-sections'
+import {difficultyTitle} from '@/lib/vocabulary'
 
 import {escapeMarkdown, markdownLink} from './escape'
 import {portableTextToMarkdown} from './portable-text'
@@ -13,10 +13,9 @@ const section = (title: string, body: string) => (body.trim() ? `## ${title}\n\n
 /** A term page as one Markdown document, for tools and AI assistants; links are absolute. */
 export function termMarkdown(term: Term): string {
   const url = absoluteUrl(termPath(term.slug))
-  const difficulty = DIFFICULTY_OPTIONS.find((option) => option.value === term.difficulty)?.label
   const facts = [
     term.aliases?.length ? `Also known as: ${term.aliases.map(escapeMarkdown).join(', ')}` : '',
-    difficulty ? `Difficulty: ${difficulty}` : '',
+    `Difficulty: ${difficultyTitle(term.difficulty)}`,
     term.category
       ? `Category: ${markdownLink(term.category.title, absoluteUrl(categoryPath(term.category.slug)))}`
       : '',

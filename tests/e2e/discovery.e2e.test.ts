@@ -270,4 +270,22 @@ describe('structured data and files for machines', () => {
     expect(response.headers.get('content-type')).toBe(contentType)
     expect(await response.text()).toContain(start)
   })
+
+  it.each([
+    '/',
+    '/glossary',
+    '/glossary?category=links-authority',
+    '/glossary/backlink',
+    '/glossary/category/links-authority',
+    '/glossary/letter/b',
+    '/guides',
+    '/guides/link-building-playbook',
+    '/authors/glossary-editorial-team',
+  ])('tells feed readers where the feed is from %s', async (path) => {
+    const response = await fetch(`${base()}${path}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const links = [...html.matchAll(/<link rel="alternate" type="application\/atom\+xml" href="([^"]+)"/g)]
+    expect(links.map((link) => link[1])).toEqual([`${siteUrl}/feed.xml`])
+  })
 })

@@ -2,7 +2,7 @@ import type {Metadata} from 'next'
 
 import {GlossaryIndex, glossaryMetadata} from '@/components/glossary-index'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 export const metadata: Metadata = glossaryMetadata({view: 'index'})

@@ -4,15 +4,15 @@ import {Link} from '@/components/link.client'
 import {listGuides, type GuideListItem} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {safeHref} from '@/lib/safe-url'
-import {absoluteUrl, guidePath} from '@/lib/site'
+import {guidePath, pageAlternates} from '@/lib/site'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 export const metadata: Metadata = {
   title: 'Guides',
   description: 'Step-by-step SEO guides from our editors, and the best guides elsewhere on the web.',
-  alternates: {canonical: absoluteUrl('/guides')},
+  alternates: pageAlternates('/guides'),
 }
 
 const titleLink = 'text-lg font-semibold text-blue-800 underline-offset-2 hover:underline dark:text-blue-300'

@@ -1,15 +1,10 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {DIFFICULTIES} from '../../../lib/vocabulary'
 import {previousSlugsField} from '../fields/previous-slugs'
 import {TermFormInput} from '../../components/term-form-input'
 import {checkAliasesUnique, isTermSlugUnique} from '../../lib/term-uniqueness'
-
-export const DIFFICULTIES = [
-  {title: 'Beginner', value: 'beginner'},
-  {title: 'Intermediate', value: 'intermediate'},
-  {title: 'Advanced', value: 'advanced'},
-]
 
 const richText = (name: string, title: string, description: string) =>
   defineField({name, title, description, type: 'blockContent', group: 'body'})
@@ -82,7 +77,7 @@ export const termType = defineType({
       title: 'Difficulty',
       type: 'string',
       group: 'summary',
-      options: {list: DIFFICULTIES, layout: 'radio', direction: 'horizontal'},
+      options: {list: [...DIFFICULTIES], layout: 'radio', direction: 'horizontal'},
       validation: (rule) => rule.required().error('Choose how hard this term is for a newcomer.'),
     }),
     defineField({

@@ -1,5 +1,7 @@
 import {defineArrayMember, defineField} from 'sanity'
 
+import {SLUG_PATTERN} from '../../../lib/vocabulary'
+
 /**
  * Old addresses of a document's page, each redirecting to its current slug for good, so links
  * marketers placed never break. Publishing a new slug adds the old one here by itself
@@ -16,9 +18,7 @@ export const previousSlugsField = (group?: string) =>
       defineArrayMember({
         type: 'string',
         validation: (rule) =>
-          rule
-            .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {name: 'slug'})
-            .error('Use lower-case words joined by hyphens.'),
+          rule.regex(SLUG_PATTERN, {name: 'slug'}).error('Use lower-case words joined by hyphens.'),
       }),
     ],
     validation: (rule) => rule.unique().error('Each old slug only once.'),

@@ -4,9 +4,9 @@ import {DifficultyBadge} from '@/components/difficulty-badge'
 import {Link} from '@/components/link.client'
 import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'
-import {absoluteUrl, authorPath, termPath} from '@/lib/site'
+import {authorPath, pageAlternates, termPath} from '@/lib/site'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{slug: string}>}
@@ -27,7 +27,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: author.bio,
-    alternates: {canonical: absoluteUrl(authorPath(author.slug))},
+    alternates: pageAlternates(authorPath(author.slug)),
   }
 }
 

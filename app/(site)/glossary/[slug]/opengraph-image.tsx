@@ -6,8 +6,9 @@ import {ImageResponse} from 'next/og'
 import {getTerm} from '@/lib/content'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {siteName, siteUrl} from '@/lib/site'
+import {difficultyTitle, type Difficulty} from '@/lib/vocabulary'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 export const alt = `${siteName}: a glossary term with its one-line definition`
@@ -16,11 +17,12 @@ export const contentType = 'image/png'
 
 export const generateStaticParams = prerenderedTermParams
 
-const DIFFICULTY = {
-  beginner: {label: 'Beginner', color: '#065f46', background: '#d1fae5'},
-  intermediate: {label: 'Intermediate', color: '#78350f', background: '#fef3c7'},
-  advanced: {label: 'Advanced', color: '#9f1239', background: '#ffe4e6'},
-} as const
+/** The badge colours of globals.css (`badge-*`), which an image cannot read from there. */
+const DIFFICULTY_COLORS: Record<Difficulty, {color: string; background: string}> = {
+  beginner: {color: '#065f46', background: '#d1fae5'},
+  intermediate: {color: '#78350f', background: '#fef3c7'},
+  advanced: {color: '#9f1239', background: '#ffe4e6'},
+}
 
 /** The card a shared link shows: term, definition and difficulty, in a font shipped with the site. */
 export default async function TermImage({params}: {params: Promise<{slug: string}>}) {
@@ -31,7 +33,7 @@ export default async function TermImage({params}: {params: Promise<{slug: string
     readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans.ttf')),
     readFile(path.join(process.cwd(), 'assets/fonts/DejaVuSans-Bold.ttf')),
   ])
-  const difficulty = DIFFICULTY[term.difficulty]
+  const difficulty = {...DIFFICULTY_COLORS[term.difficulty], label: difficultyTitle(term.difficulty)}
   return new ImageResponse(
     <div
       style={{

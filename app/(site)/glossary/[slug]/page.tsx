@@ -12,7 +12,15 @@ import {findTermRedirect, getTerm, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {termReadingMinutes} from '@/lib/reading-time'
-import {absoluteUrl, authorPath, categoryPath, siteName, termMarkdownPath, termPath} from '@/lib/site'
+import {
+  absoluteUrl,
+  authorPath,
+  categoryPath,
+  pageAlternates,
+  siteName,
+  termMarkdownPath,
+  termPath,
+} from '@/lib/site'
 import {termJsonLd} from '@/lib/structured-data'
 import {presentSections} from '@/lib/term-sections'
 
@@ -26,7 +34,7 @@ import {ShareBar} from './_components/share-bar'
 import {TableOfContents, type TocEntry} from './_components/table-of-contents'
 import {TermBody} from './_components/term-body'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{slug: string}>}
@@ -62,7 +70,9 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: {canonical: url, types: {'text/markdown': absoluteUrl(termMarkdownPath(term.slug))}},
+    alternates: pageAlternates(termPath(term.slug), {
+      'text/markdown': absoluteUrl(termMarkdownPath(term.slug)),
+    }),
     openGraph: {
       type: 'article',
       url,

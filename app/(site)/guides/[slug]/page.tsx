@@ -7,11 +7,11 @@ import {PortableText} from '@/components/portable-text'
 import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'
 import {formatDate} from '@/lib/dates'
-import {absoluteUrl, authorPath, guidePath} from '@/lib/site'
+import {absoluteUrl, authorPath, guidePath, pageAlternates} from '@/lib/site'
 
 import {GuideTerms} from './_components/guide-terms'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{slug: string}>}
@@ -39,7 +39,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title: guide.title,
     description: guide.summary,
-    alternates: {canonical: url},
+    alternates: pageAlternates(guidePath(guide.slug)),
     openGraph: {
       type: 'article',
       url,

@@ -4,9 +4,9 @@ import {findTermRedirect, getTerm} from '@/lib/content'
 import {termMarkdown} from '@/lib/markdown/term'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site'
-import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/slug'
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/vocabulary'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 // Any case: an upper-case spelling redirects to the slug.

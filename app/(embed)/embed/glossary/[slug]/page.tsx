@@ -2,9 +2,9 @@ import type {Metadata} from 'next'
 import {notFound, permanentRedirect} from 'next/navigation'
 
 import {findTermRedirect, getTermSummary} from '@/lib/content'
-import {absoluteUrl, siteName, termPath} from '@/lib/site'
+import {absoluteUrl, pageAlternates, siteName, termPath} from '@/lib/site'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{slug: string}>}
@@ -30,7 +30,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title: `${term.title} | ${siteName}`,
     description: term.shortDefinition,
-    alternates: {canonical: absoluteUrl(termPath(term.slug))},
+    alternates: pageAlternates(termPath(term.slug)),
   }
 }
 

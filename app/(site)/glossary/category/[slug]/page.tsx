@@ -7,10 +7,10 @@ import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
 import {redirectFromOldSlug} from '@/lib/moved-page'
-import {absoluteUrl, categoryPath, siteName} from '@/lib/site'
+import {absoluteUrl, categoryPath, pageAlternates, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{slug: string}>}
@@ -33,7 +33,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title,
     description: category.description,
-    alternates: {canonical: url},
+    alternates: pageAlternates(categoryPath(category.slug)),
     openGraph: {type: 'website', url, siteName, title, description: category.description},
     twitter: {card: 'summary', title, description: category.description},
   }

@@ -7,10 +7,10 @@ import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {listTerms} from '@/lib/content'
 import {letterFromSlug, letterName, letterOf, letterSlug, type Letter} from '@/lib/glossary-index'
-import {absoluteUrl, letterPath, siteName} from '@/lib/site'
+import {absoluteUrl, letterPath, pageAlternates, siteName} from '@/lib/site'
 import {indexSectionJsonLd} from '@/lib/structured-data'
 
-// Segment config must be a literal; keep in step with REVALIDATE_SECONDS.
+// REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
 
 type Props = {params: Promise<{letter: string}>}
@@ -35,7 +35,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: {canonical: url},
+    alternates: pageAlternates(letterPath(letterSlug(letter))),
     openGraph: {type: 'website', url, siteName, title, description},
     twitter: {card: 'summary', title, description},
   }
