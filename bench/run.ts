@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: builds the site at two dataset sizes and measures it against the framework
- * floor and the physical limit (README, "Performance"). Prints a table, writes
- * bench/results/latest.json and rewrites the README's performance section from it.
+ * floor and the physical limit (docs/performance.md). Prints a table, writes
+ * bench/results/latest.json and, from it, docs/benchmark-results.md.
  *
- *   npm run bench                  full run (1,000 and 10,000 terms), under 15 minutes on 2 cores
+ *   npm run bench                  full run (1,000 and 10,000 terms)
  *   npm run bench -- --quick       smoke run: small sizes, short runs; writes bench/results/quick.json
  *   npm run bench -- --reuse-builds  keep earlier builds of the same datasets (build time not measured)
  *
@@ -58,7 +58,7 @@ import {measureStartUp} from './phases/start-up'
 import {BARE_PATH, TERM_PATH, measureThroughput, startProxy} from './phases/throughput'
 import {measureTracing} from './phases/tracing'
 import {measureTwoInstances} from './phases/two-instances'
-import {LATEST_RESULTS, updateReadme} from './update-readme'
+import {LATEST_RESULTS, REPORT_FILE, writeReport} from './write-report'
 
 type Mode = {
   name: 'full' | 'quick'
@@ -547,8 +547,8 @@ async function main() {
     console.log(`\n${renderReport(results)}\n`)
     log(`wrote ${file}`)
     if (mode.name === 'full') {
-      await updateReadme(file)
-      log('updated the Performance section of README.md')
+      await writeReport(file)
+      log(`wrote ${REPORT_FILE}`)
     }
   } finally {
     await proxy?.stop()

@@ -1,6 +1,6 @@
 /**
  * The shape of bench/results/latest.json, the targets from the benchmark issue judged against it,
- * and the Markdown report printed at the end of a run and kept in the README.
+ * and the Markdown report printed at the end of a run and kept in docs/benchmark-results.md.
  */
 import type {RouteWeight} from './bundle-stats'
 import type {LighthouseScores} from './lighthouse'
