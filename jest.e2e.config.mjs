@@ -8,7 +8,8 @@ const createJestConfig = nextJest({dir: './'})
 
 /**
  * The browser suite: real Chromium (Debian's) driven by playwright-core against the built site,
- * which one `next start` serves for all of it. Run `npm run build` first.
+ * which one `next start` serves for all of it. Run `npm run build:e2e` and
+ * `npm run build:sanity-fixture` first (docs/testing.md).
  * @type {import('jest').Config}
  */
 const config = {

@@ -9,9 +9,9 @@ import {securityHeaders} from './lib/security-headers'
 // own folders, leaving `.next` to the developer.
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 
-// With REDIS_URL every instance reads and writes one shared cache (README "Several instances");
-// without it, Next's own cache on this instance's disk and in its memory. Read when the server
-// starts, so one build runs either way.
+// With REDIS_URL every instance reads and writes one shared cache (docs/architecture.md "Several
+// instances"); without it, Next's own cache on this instance's disk and in its memory. Read when
+// the server starts, so one build runs either way.
 const sharedCache = sharedCacheUrl()
 
 const nextConfig: NextConfig = {

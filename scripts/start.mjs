@@ -16,8 +16,8 @@ const next = 'node_modules/.bin/next'
 
 /**
  * SHUTDOWN_DRAIN_SECONDS: how long the server keeps serving after it is asked to stop, with
- * readiness answering 503, so a balancer takes it out of rotation before it closes (README
- * "Health and shutdown"). 0 by default; at most 60.
+ * readiness answering 503, so a balancer takes it out of rotation before it closes
+ * (docs/deployment.md "Health and shutdown"). 0 by default; at most 60.
  */
 function drainMs() {
   const value = process.env.SHUTDOWN_DRAIN_SECONDS ?? '0'

@@ -1,8 +1,8 @@
 /**
- * Hostile traffic against a server of its own, at the large size (README "Security"): invented
- * URLs on every dynamic route (what they leave on disk and in memory), one address voting under a
- * thousand User-Agents, and the private summary over 300,000 stored votes (its latency, and a
- * cached page's latency while it is asked for 20 at a time).
+ * Hostile traffic against a server of its own, at the large size (docs/security.md "Hostile
+ * traffic"): invented URLs on every dynamic route (what they leave on disk and in memory), one
+ * address voting under a thousand User-Agents, and the private summary over 300,000 stored votes
+ * (its latency, and a cached page's latency while it is asked for 20 at a time).
  */
 import {mkdir, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'

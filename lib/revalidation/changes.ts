@@ -7,9 +7,9 @@ import {referencesIn} from '../content/references'
 import {PUBLISHED_TYPES, tags, type PublishedType} from '../content/tags'
 
 /**
- * The webhook as configured in Sanity (see the README). Webhook projections cannot run
- * sub-queries, so the payload carries the document before and after the change; the handler
- * works out which fields changed and looks up the documents around it.
+ * The webhook as configured in Sanity (docs/publishing-and-preview.md, "Creating the webhook").
+ * Webhook projections cannot run sub-queries, so the payload carries the document before and
+ * after the change; the handler works out which fields changed and looks up the documents around it.
  */
 export const WEBHOOK_FILTER = `_type in [${PUBLISHED_TYPES.map((type) => `"${type}"`).join(', ')}]`
 export const WEBHOOK_PROJECTION = `{_id, _type, "before": before(), "after": after()}`

@@ -170,7 +170,10 @@ describe('the dependency map covers every field the queries read', () => {
     return [...seen.values()]
   }
 
-  /** The body Sanity's webhook sends for this change, made by the projection the README configures. */
+  /**
+   * The body Sanity's webhook sends for this change, made by the projection
+   * docs/publishing-and-preview.md configures.
+   */
   async function webhookBody(before: SanityDocument | null, after: SanityDocument | null) {
     const options = {root: after ?? before, before, after}
     return changedDocumentSchema.parse(

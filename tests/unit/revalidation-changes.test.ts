@@ -130,8 +130,9 @@ describe('linkedIds', () => {
 })
 
 /**
- * The webhook's filter and projection as the README tells editors to configure them, run by
- * groq-js in delta mode (with before() and after()) on real documents from the embedded dataset.
+ * The webhook's filter and projection as docs/publishing-and-preview.md tells editors to configure
+ * them, run by groq-js in delta mode (with before() and after()) on real documents from the
+ * embedded dataset.
  */
 describe('the webhook payload', () => {
   let dataset: SanityDocument[]
