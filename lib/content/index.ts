@@ -44,6 +44,7 @@ import type {
   TERM_SUMMARY_QUERY_RESULT,
 } from '../../sanity/sanity.types'
 import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
+import {processWide} from '../process-wide.mjs'
 import {createLocalSource} from './local-source'
 import {observedSource} from './observed-source'
 import type {ContentSource, FetchOptions, QueryParams} from './source'
@@ -66,14 +67,8 @@ export type CategorySummary = CATEGORIES_QUERY_RESULT[number]
 export type RecentTerm = RECENT_TERMS_QUERY_RESULT[number]
 export type PublishedPages = SITEMAP_QUERY_RESULT
 
-/**
- * One source per process and configuration, kept on globalThis: Next bundles instrumentation,
- * pages and route handlers separately, and each copy of this module must share the dataset
- * start-up loaded rather than parse and hold its own.
- */
-const sources = ((
-  globalThis as {__glossaryContentSources?: Map<string, ContentSource>}
-).__glossaryContentSources ??= new Map())
+/** One source per process and configuration: every bundle shares the dataset start-up loaded. */
+const sources = processWide('content-sources', () => new Map<string, ContentSource>())
 
 let source: ContentSource | undefined
 

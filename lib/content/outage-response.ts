@@ -5,6 +5,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import path from 'node:path'
 
 import {log} from '../observability/log.mjs'
+import {processWide} from '../process-wide.mjs'
 
 /**
  * What a reader gets when the Content Lake is down and nothing cached can answer: a 503 with
@@ -24,19 +25,19 @@ import {log} from '../observability/log.mjs'
 
 type RequestScope = {request: IncomingMessage; response: ServerResponse; unavailable: boolean}
 
-const shared = globalThis as {
-  __glossaryRequestScope?: AsyncLocalStorage<RequestScope>
-  __glossaryOutagePage?: string
-}
-const requestScope = (shared.__glossaryRequestScope ??= new AsyncLocalStorage<RequestScope>())
+const shared = processWide('outage-responses', () => ({
+  requestScope: new AsyncLocalStorage<RequestScope>(),
+  outagePage: undefined as string | undefined,
+}))
+const {requestScope} = shared
 
 const isContentUnavailable = (value: unknown) =>
   typeof value === 'object' && value !== null && (value as Error).name === 'ContentUnavailableError'
 
 /** Installs the request scope and the quiet console; once per process, at start-up. */
 export function installOutageResponses(distDir: string) {
-  if (shared.__glossaryOutagePage !== undefined) return
-  shared.__glossaryOutagePage = readOutagePage(distDir)
+  if (shared.outagePage !== undefined) return
+  shared.outagePage = readOutagePage(distDir)
   subscribe('http.server.request.start', (message) => {
     const {request, response} = message as {request: IncomingMessage; response: ServerResponse}
     requestScope.enterWith({request, response, unavailable: false})
@@ -87,7 +88,7 @@ function wantsHtml(request: IncomingMessage): boolean {
 function answerUnavailable({request, response}: RequestScope, retryAfterSeconds: number) {
   const html = wantsHtml(request)
   const body = html
-    ? (shared.__glossaryOutagePage ?? '')
+    ? (shared.outagePage ?? '')
     : JSON.stringify({
         error: `The content is temporarily unavailable. Try again in ${retryAfterSeconds} seconds.`,
       })

@@ -1,6 +1,7 @@
 import {PAGE_NAMES_QUERY} from '../../sanity/queries'
 import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
 import {sanityProject} from '../../sanity/env'
+import {processWide} from '../process-wide.mjs'
 import {termUrlSegments} from './term-names'
 
 export type NamedPage = 'term' | 'guide' | 'author' | 'category'
@@ -56,14 +57,14 @@ const LAKE_REFRESH_MS = 5000
 type Held = {names: PageNames; readAt: number; stale: boolean}
 
 /** One table per process: the proxy and the webhook's route handler are separate bundles. */
-const state = ((
-  globalThis as {
-    __glossaryPageNames?: {held?: Held; loading?: Promise<Held>; workedOut?: WeakMap<object, PageNames>}
-  }
-).__glossaryPageNames ??= {})
-// Names already worked out, by the answer they come from: the embedded dataset hands back the same
-// frozen answer until the file changes, and its snapshot brings the names along.
-const workedOut = (state.workedOut ??= new WeakMap())
+const state = processWide('page-names', () => ({
+  held: undefined as Held | undefined,
+  loading: undefined as Promise<Held> | undefined,
+  // Names already worked out, by the answer they come from: the embedded dataset hands back the
+  // same frozen answer until the file changes, and its snapshot brings the names along.
+  workedOut: new WeakMap<object, PageNames>(),
+}))
+const {workedOut} = state
 
 /** Records the names an answer gives, worked out elsewhere (a dataset snapshot keeps them). */
 export function rememberPageNames(answer: PAGE_NAMES_QUERY_RESULT, names: PageNames) {

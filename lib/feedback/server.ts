@@ -15,6 +15,7 @@ import {
 } from '../env.server'
 import {createOutageLog, type OutageLog} from '../health/outage-log.mjs'
 import {inSpan} from '../observability/spans.mjs'
+import {processWide} from '../process-wide.mjs'
 import {DataFolderLockedError} from './data-lock'
 import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
@@ -44,16 +45,13 @@ type Holder = {
   content: OutageLog
 }
 
-/**
- * One database per process, kept on globalThis: Next bundles instrumentation and each route
- * separately, and every copy of this module must find the store that start-up opened.
- */
-const holder: Holder = ((globalThis as {__glossaryFeedback?: Holder}).__glossaryFeedback ??= {
+/** One database per process: every bundle's copy of this module finds the store start-up opened. */
+const holder = processWide<Holder>('feedback', () => ({
   active: 0,
   summaries: new Map(),
   database: createOutageLog('feedback database'),
   content: createOutageLog('feedback content lookup'),
-})
+}))
 
 /**
  * Opens (once) the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in

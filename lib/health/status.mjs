@@ -1,14 +1,16 @@
 /**
  * What this instance can say about itself to a balancer or an orchestrator (app/api/health): its
  * phase (starting, ready, draining) and which of the dependencies pages can live without (the
- * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript on globalThis:
+ * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript, one per process:
  * the cache handler, which Node loads without compiling, reports here too.
  */
-const state = (globalThis.__glossaryHealth ??= {
+import {processWide} from '../process-wide.mjs'
+
+const state = processWide('health', () => ({
   phase: 'starting',
   dependencies: new Map(),
   contentSources: new Map(),
-})
+}))
 
 /** Start-up is done: the instance serves pages. */
 export function markReady() {

@@ -7,6 +7,8 @@
 import {trace} from '@opentelemetry/api'
 import pino from 'pino'
 
+import {processWide} from '../process-wide.mjs'
+
 import {tracingEnabled} from './tracing-settings.mjs'
 
 const DEFAULT_LEVEL = 'info'
@@ -46,4 +48,4 @@ function createLogger() {
   return logger
 }
 
-export const log = (globalThis.__glossaryLog ??= createLogger())
+export const log = processWide('log', createLogger)

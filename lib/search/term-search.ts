@@ -6,10 +6,14 @@ import {after} from 'next/server'
 import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
 import {recordSearchMiss} from '@/lib/feedback/server'
 import {metrics} from '@/lib/observability/metrics.mjs'
+import {processWide} from '@/lib/process-wide.mjs'
 
 import {buildSearchIndex, searchIndex, type SearchIndex} from './search-index'
 
-let built: {version: string; index: Promise<SearchIndex<TermIndexEntry>>} | undefined
+type Built = {version: string; index: Promise<SearchIndex<TermIndexEntry>>}
+
+/** One index per process: the search page and the search API are separate bundles. */
+const shared = processWide('search-index', () => ({built: undefined as Built | undefined}))
 
 /**
  * The search index over every term, built once per content version and shared by all requests
@@ -18,15 +22,15 @@ let built: {version: string; index: Promise<SearchIndex<TermIndexEntry>>} | unde
  */
 export function termSearchIndex(): Promise<SearchIndex<TermIndexEntry>> {
   return contentVersion().then((version) => {
-    if (built?.version !== version) {
+    if (shared.built?.version !== version) {
       const index = listTerms({published: true}).then((terms) => buildSearchIndex(terms))
       const entry = {version, index}
-      built = entry
+      shared.built = entry
       index.catch(() => {
-        if (built === entry) built = undefined
+        if (shared.built === entry) shared.built = undefined
       })
     }
-    return built.index
+    return shared.built.index
   })
 }
 

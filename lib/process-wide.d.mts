@@ -1,0 +1,1 @@
+export function processWide<T>(name: string, create: () => T): T
