@@ -157,6 +157,30 @@ export async function findTermRedirect(segment: string, options?: ReadOptions): 
   return owner && owner !== segment ? owner : null
 }
 
+/** What a URL segment under /glossary names: the term, the slug to send the reader to for good, or nothing. */
+export type ResolvedTerm<Found> = {term: Found} | {redirectTo: string} | null
+
+/**
+ * Resolves the segment of a term's URL for every rendition of a term (its page, its Markdown, its
+ * embeddable card), each loading the term its own way with `load`. Slugs are lower case, so an
+ * upper-case spelling is sent to the lower-case one (or to its term, if it is an alias); an alias
+ * or an old slug is sent to the term's current slug.
+ */
+export async function resolveTerm<Found>(
+  segment: string,
+  load: (slug: string) => Promise<Found | null>,
+  options?: ReadOptions,
+): Promise<ResolvedTerm<Found>> {
+  const slug = segment.toLowerCase()
+  if (slug === segment) {
+    const term = await load(slug)
+    if (term) return {term}
+  }
+  const owner = await findTermRedirect(slug, options)
+  if (owner) return {redirectTo: owner}
+  return slug === segment ? null : {redirectTo: slug}
+}
+
 /** Where an old address of a guide, author or category page leads now: its current slug, or null. */
 export function findMovedPage(
   type: Exclude<PublishedType, 'term'>,

@@ -8,6 +8,7 @@ import {
   listGuides,
   listTermSlugs,
   listTerms,
+  resolveTerm,
 } from '@/lib/content'
 
 /** The domain functions over the real embedded dataset, evaluated by groq-js. */
@@ -86,6 +87,18 @@ describe('content queries over the embedded dataset', () => {
     expect(await findTermRedirect('backlinks')).toBe('backlink')
     expect(await findTermRedirect('backlink')).toBeNull()
     expect(await findTermRedirect('no-such-thing')).toBeNull()
+  })
+
+  it('resolves a term URL segment to the term, a permanent address, or nothing', async () => {
+    const found = await resolveTerm('backlink', getTermSummary)
+    expect(found && 'term' in found && found.term?.title).toBe('Backlink')
+    // An alias, an old slug, an upper-case spelling of either or of the slug: the term's address.
+    for (const segment of ['inbound-link', 'backlinks', 'Inbound-Link', 'BACKLINK']) {
+      expect(await resolveTerm(segment, getTermSummary)).toEqual({redirectTo: 'backlink'})
+    }
+    // Slugs are lower case: an upper-case spelling of nothing is sent to its lower case, which 404s.
+    expect(await resolveTerm('No-Such-Thing', getTermSummary)).toEqual({redirectTo: 'no-such-thing'})
+    expect(await resolveTerm('no-such-thing', getTermSummary)).toBeNull()
   })
 
   it('getAuthor lists the terms the author wrote', async () => {

@@ -8,7 +8,7 @@ import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
 import {hasContent} from '@/components/portable-text'
-import {findTermRedirect, getTerm, type Term} from '@/lib/content'
+import {getTerm, resolveTerm, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {termReadingMinutes} from '@/lib/reading-time'
@@ -42,19 +42,13 @@ type Props = {params: Promise<{slug: string}>}
 /** Prerender the most recently updated terms; the rest render on first request and are cached. */
 export const generateStaticParams = prerenderedTermParams
 
-/**
- * Finds the term, or sends an upper-case spelling, an alias or an old slug to the term's page for
- * good, or 404s. Slugs are lower case, so `/glossary/Backlink` is never a page of its own.
- */
-async function loadTerm(slug: string): Promise<Term> {
-  const lower = slug.toLowerCase()
-  if (lower !== slug) permanentRedirect(termPath((await findTermRedirect(lower)) ?? lower))
+/** The term, or a permanent redirect to its current address (resolveTerm), or a 404. */
+async function loadTerm(segment: string): Promise<Term> {
   // An editor in draft mode sees the draft, with edit markers on the text.
-  const term = await getTerm(slug, {stega: true})
-  if (term) return term
-  const target = await findTermRedirect(slug)
-  if (target) permanentRedirect(termPath(target))
-  notFound()
+  const found = await resolveTerm(segment, (slug) => getTerm(slug, {stega: true}))
+  if (!found) notFound()
+  if ('redirectTo' in found) permanentRedirect(termPath(found.redirectTo))
+  return found.term
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {

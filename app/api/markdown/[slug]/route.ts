@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-import {findTermRedirect, getTerm} from '@/lib/content'
+import {getTerm, resolveTerm} from '@/lib/content'
 import {termMarkdown} from '@/lib/markdown/term'
 import {prerenderedTermParams} from '@/lib/prerender'
 import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site'
@@ -27,19 +27,16 @@ const redirect = (slug: string) =>
 export async function GET(_request: Request, {params}: {params: Promise<{slug: string}>}) {
   const parsed = Slug.safeParse((await params).slug)
   if (!parsed.success) return Response.json({error: 'That is not a term slug.'}, {status: 404})
-  const slug = parsed.data.toLowerCase()
-  if (slug !== parsed.data) return redirect((await findTermRedirect(slug, PUBLISHED)) ?? slug)
-  const term = await getTerm(slug, PUBLISHED)
-  if (term) {
-    return new Response(termMarkdown(term), {
-      headers: {
-        'Content-Type': 'text/markdown; charset=utf-8',
-        // The HTML page is the one to index; this is the same content in another format.
-        Link: `<${absoluteUrl(termPath(term.slug))}>; rel="canonical"`,
-      },
-    })
+  const found = await resolveTerm(parsed.data, (slug) => getTerm(slug, PUBLISHED), PUBLISHED)
+  if (!found) {
+    return Response.json({error: `No term is published at ${termMarkdownPath(parsed.data)}.`}, {status: 404})
   }
-  const target = await findTermRedirect(slug, PUBLISHED)
-  if (target) return redirect(target)
-  return Response.json({error: `No term is published at ${termMarkdownPath(slug)}.`}, {status: 404})
+  if ('redirectTo' in found) return redirect(found.redirectTo)
+  return new Response(termMarkdown(found.term), {
+    headers: {
+      'Content-Type': 'text/markdown; charset=utf-8',
+      // The HTML page is the one to index; this is the same content in another format.
+      Link: `<${absoluteUrl(termPath(found.term.slug))}>; rel="canonical"`,
+    },
+  })
 }

@@ -1,6 +1,6 @@
 import {CORS_HEADERS, NO_STORE, PUBLIC_CACHE} from '@/lib/api/headers'
 import {termJson, termSlugSchema} from '@/lib/api/term-json'
-import {findTermRedirect, getTermSummary} from '@/lib/content'
+import {getTermSummary, resolveTerm} from '@/lib/content'
 
 type Context = {params: Promise<{slug: string}>}
 
@@ -15,16 +15,16 @@ export async function GET(_request: Request, {params}: Context) {
   const slug = termSlugSchema.safeParse((await params).slug)
   if (!slug.success) return json({error: slug.error.issues[0]!.message}, 400, NO_STORE)
   // Published only, even for an editor in draft mode: shared caches keep the answer.
-  const term = await getTermSummary(slug.data, {published: true})
-  const target = term ? null : await findTermRedirect(slug.data, {published: true})
-  if (target) {
+  const published = {published: true}
+  const found = await resolveTerm(slug.data, (term) => getTermSummary(term, published), published)
+  if (!found) return json({error: `No term has the slug "${slug.data}".`}, 404, NO_STORE)
+  if ('redirectTo' in found) {
     return new Response(null, {
       status: 308,
-      headers: {...CORS_HEADERS, ...NO_STORE, Location: `/api/terms/${target}`},
+      headers: {...CORS_HEADERS, ...NO_STORE, Location: `/api/terms/${found.redirectTo}`},
     })
   }
-  if (!term) return json({error: `No term has the slug "${slug.data}".`}, 404, NO_STORE)
-  return json(termJson(term), 200, PUBLIC_CACHE)
+  return json(termJson(found.term), 200, PUBLIC_CACHE)
 }
 
 /** The CORS preflight. */

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
 import {notFound, permanentRedirect} from 'next/navigation'
 
-import {findTermRedirect, getTermSummary} from '@/lib/content'
+import {getTermSummary, resolveTerm} from '@/lib/content'
 import {absoluteUrl, pageAlternates, siteName, termPath} from '@/lib/site'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
@@ -16,12 +16,12 @@ export async function generateStaticParams() {
   return []
 }
 
-async function loadTerm(slug: string) {
-  const term = await getTermSummary(slug)
-  if (term) return term
-  const target = await findTermRedirect(slug.toLowerCase())
-  if (target) permanentRedirect(embedPath(target))
-  notFound()
+/** The card's term, or a permanent redirect to its current address (resolveTerm), or a 404. */
+async function loadTerm(segment: string) {
+  const found = await resolveTerm(segment, getTermSummary)
+  if (!found) notFound()
+  if ('redirectTo' in found) permanentRedirect(embedPath(found.redirectTo))
+  return found.term
 }
 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
