@@ -2,7 +2,7 @@ import type {Term} from '@/lib/content'
 import {compact} from '@/lib/compact'
 import {safeHref} from '@/lib/safe-url'
 import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site'
-import {TERM_SECTIONS} from '@/lib/term-sections'
+import {TERM_PARTS, TERM_SECTIONS} from '@/lib/term-sections'
 import {difficultyTitle} from '@/lib/vocabulary'
 
 import {escapeMarkdown, markdownLink} from './escape'
@@ -58,9 +58,9 @@ export function termMarkdown(term: Term): string {
     section('Key Takeaways', term.keyTakeaways.map((takeaway) => `- ${escapeMarkdown(takeaway)}`).join('\n')),
     portableTextToMarkdown(term.intro),
     ...TERM_SECTIONS.map(({title, field}) => section(title, portableTextToMarkdown(term[field]))),
-    section('When This Matters For Your Business', business),
-    section('Related Terms', related),
-    section('Deeper Guides', guides),
+    section(TERM_PARTS.businessContext.title, business),
+    section(TERM_PARTS.relatedTerms.title, related),
+    section(TERM_PARTS.deeperGuides.title, guides),
   ]
     .filter(Boolean)
     .join('\n\n')}\n`

@@ -88,6 +88,21 @@ describe('the Backlink term page in Chromium', () => {
       await expect(page.locator('aside nav[aria-labelledby="toc-heading"]').isVisible()).resolves.toBe(true)
     }))
 
+  it('lists on the side every part the page shows, and only those', () =>
+    withPage(browser, 'term-contents', async (page) => {
+      await page.setViewportSize({width: 1280, height: 900})
+      await page.goto(`${base()}/glossary/backlink`)
+      const contents = page.locator('nav[aria-labelledby="toc-heading"] a')
+      const targets = await contents.evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+      expect(targets.length).toBeGreaterThan(5)
+      // Every entry leads to a heading on the page, and every section heading has its entry.
+      for (const target of targets) await expect(page.locator(`h2${target}`).count()).resolves.toBe(1)
+      const headings = await page
+        .locator('article section > h2[id], article section > div > h2[id]')
+        .evaluateAll((elements) => elements.map((element) => `#${element.id}`))
+      expect(headings.filter((id) => !['#quick-answer', '#key-takeaways'].includes(id))).toEqual(targets)
+    }))
+
   it('copies the page URL with the copy-link button', () =>
     withPage(browser, 'copy-link', async (page, context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: base()})

@@ -7,7 +7,6 @@ import {Link} from '@/components/link.client'
 import {compact} from '@/lib/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
-import {hasContent} from '@/components/portable-text'
 import {getTerm, resolveTerm, type Term} from '@/lib/content'
 import {formatDate} from '@/lib/dates'
 import {prerenderedTermParams} from '@/lib/prerender'
@@ -22,7 +21,7 @@ import {
   termPath,
 } from '@/lib/site'
 import {termJsonLd} from '@/lib/structured-data'
-import {presentSections} from '@/lib/term-sections'
+import {presentSections, TERM_PARTS, termOutline, type TermPart} from '@/lib/term-sections'
 
 import {BusinessContext} from './_components/business-context'
 import {CiteTerm} from './_components/cite-term'
@@ -31,7 +30,7 @@ import {Feedback} from './_components/feedback'
 import {ReferencedBy} from './_components/referenced-by'
 import {RelatedTerms} from './_components/related-terms'
 import {ShareBar} from './_components/share-bar'
-import {TableOfContents, type TocEntry} from './_components/table-of-contents'
+import {TableOfContents} from './_components/table-of-contents'
 import {TermBody} from './_components/term-body'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
@@ -90,15 +89,8 @@ export default async function TermPage({params}: Props) {
   const deeperGuides = compact(term.deeperGuides)
   const referencedBy = compact(term.referencedBy)
   const minutes = termReadingMinutes(term)
-  const toc: TocEntry[] = [
-    ...sections.map(({id, title}) => ({id, title})),
-    ...(relatedTerms.length ? [{id: 'related-terms', title: 'Related Terms'}] : []),
-    ...(referencedBy.length ? [{id: 'referenced-by', title: 'Referenced By'}] : []),
-    ...(deeperGuides.length ? [{id: 'deeper-guides', title: 'Deeper Guides'}] : []),
-    ...(hasContent(term.businessContext?.body) ? [{id: 'when-it-matters', title: 'When This Matters'}] : []),
-    {id: 'cite-this-term', title: 'Cite This Term'},
-    {id: 'feedback', title: 'Feedback'},
-  ]
+  const outline = termOutline(term)
+  const shows = (part: TermPart) => outline.some((entry) => entry.id === TERM_PARTS[part].id)
 
   return (
     <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12">
@@ -191,10 +183,10 @@ export default async function TermPage({params}: Props) {
         <TermBody term={term} />
 
         <div className="mt-10 space-y-10">
-          {relatedTerms.length > 0 && <RelatedTerms slug={term.slug} terms={relatedTerms} />}
-          {referencedBy.length > 0 && <ReferencedBy slug={term.slug} documents={referencedBy} />}
-          {deeperGuides.length > 0 && <DeeperGuides slug={term.slug} guides={deeperGuides} />}
-          {term.businessContext && hasContent(term.businessContext.body) && (
+          {shows('relatedTerms') && <RelatedTerms slug={term.slug} terms={relatedTerms} />}
+          {shows('referencedBy') && <ReferencedBy slug={term.slug} documents={referencedBy} />}
+          {shows('deeperGuides') && <DeeperGuides slug={term.slug} guides={deeperGuides} />}
+          {term.businessContext && shows('businessContext') && (
             <BusinessContext slug={term.slug} context={term.businessContext} />
           )}
           <ShareBar
@@ -208,7 +200,7 @@ export default async function TermPage({params}: Props) {
         </div>
       </article>
       <aside className="hidden lg:block">
-        <TableOfContents entries={toc} />
+        <TableOfContents entries={outline} />
       </aside>
     </div>
   )

@@ -3,6 +3,7 @@ import {PortableText} from '@/components/portable-text'
 import type {Term} from '@/lib/content'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath, termPath} from '@/lib/site'
+import {TERM_PARTS} from '@/lib/term-sections'
 
 import {SectionHeading} from './section-heading'
 
@@ -27,11 +28,11 @@ export function BusinessContext({
     'inline-flex items-center gap-2 rounded-lg bg-blue-700 px-4 py-2 font-semibold text-white no-underline hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600'
   return (
     <section
-      aria-labelledby="when-it-matters"
+      aria-labelledby={TERM_PARTS.businessContext.id}
       className="rounded-xl bg-zinc-50 px-5 pb-5 pt-1 dark:bg-zinc-900"
     >
-      <SectionHeading id="when-it-matters" slug={slug}>
-        When This Matters For Your Business
+      <SectionHeading id={TERM_PARTS.businessContext.id} slug={slug}>
+        {TERM_PARTS.businessContext.title}
       </SectionHeading>
       <div className="rich-text">
         <PortableText value={context.body} />

@@ -1,6 +1,7 @@
 import {CopyLinkButton} from '@/components/copy-link-button.client'
 import {formatDate} from '@/lib/dates'
 import {absoluteUrl, siteName, termPath} from '@/lib/site'
+import {TERM_PARTS} from '@/lib/term-sections'
 
 /** The citation people paste into their own writing: title, site, canonical URL, updated date. */
 export function citationFor(term: {title: string; slug: string; updated: string}): string {
@@ -10,9 +11,9 @@ export function citationFor(term: {title: string; slug: string; updated: string}
 export function CiteTerm({term}: {term: {title: string; slug: string; updated: string}}) {
   const citation = citationFor(term)
   return (
-    <section aria-labelledby="cite-this-term">
-      <h2 id="cite-this-term" className="text-lg font-semibold">
-        Cite this term
+    <section aria-labelledby={TERM_PARTS.cite.id}>
+      <h2 id={TERM_PARTS.cite.id} className="text-lg font-semibold">
+        {TERM_PARTS.cite.title}
       </h2>
       <blockquote className="mt-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm break-words text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
         {citation}

@@ -2,14 +2,15 @@ import {Link} from '@/components/link.client'
 import type {DeeperGuide} from '@/lib/content'
 import {safeHref} from '@/lib/safe-url'
 import {guidePath} from '@/lib/site'
+import {TERM_PARTS} from '@/lib/term-sections'
 
 import {SectionHeading} from './section-heading'
 
 export function DeeperGuides({slug, guides}: {slug: string; guides: DeeperGuide[]}) {
   return (
-    <section aria-labelledby="deeper-guides">
-      <SectionHeading id="deeper-guides" slug={slug}>
-        Deeper Guides
+    <section aria-labelledby={TERM_PARTS.deeperGuides.id}>
+      <SectionHeading id={TERM_PARTS.deeperGuides.id} slug={slug}>
+        {TERM_PARTS.deeperGuides.title}
       </SectionHeading>
       <ul className="space-y-3">
         {guides.map((guide) => {

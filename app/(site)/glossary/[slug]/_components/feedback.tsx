@@ -1,4 +1,5 @@
 import {termPath} from '@/lib/site'
+import {TERM_PARTS} from '@/lib/term-sections'
 
 import {FeedbackForm} from './feedback.client'
 
@@ -10,11 +11,11 @@ import {FeedbackForm} from './feedback.client'
 export function Feedback({termId, slug}: {termId: string; slug: string}) {
   return (
     <section
-      aria-labelledby="feedback"
+      aria-labelledby={TERM_PARTS.feedback.id}
       className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800"
     >
-      <h2 id="feedback" className="text-lg font-semibold">
-        Was this helpful?
+      <h2 id={TERM_PARTS.feedback.id} className="text-lg font-semibold">
+        {TERM_PARTS.feedback.title}
       </h2>
       <p className="mt-1 muted">Tell us how this article felt in one click.</p>
       <FeedbackForm termId={termId} returnTo={termPath(slug)} />

@@ -1,6 +1,7 @@
 import {Link} from '@/components/link.client'
 import type {ReferencingDocument} from '@/lib/content'
 import {guidePath, termPath} from '@/lib/site'
+import {TERM_PARTS} from '@/lib/term-sections'
 
 import {SectionHeading} from './section-heading'
 
@@ -9,9 +10,9 @@ export function ReferencedBy({slug, documents}: {slug: string; documents: Refere
   const guides = documents.filter((doc) => doc._type === 'guide')
   const terms = documents.filter((doc) => doc._type === 'term')
   return (
-    <section aria-labelledby="referenced-by">
-      <SectionHeading id="referenced-by" slug={slug}>
-        Referenced By
+    <section aria-labelledby={TERM_PARTS.referencedBy.id}>
+      <SectionHeading id={TERM_PARTS.referencedBy.id} slug={slug}>
+        {TERM_PARTS.referencedBy.title}
       </SectionHeading>
       <div className="grid gap-6 sm:grid-cols-2">
         {guides.length > 0 && <Group title="Guides" documents={guides} path={guidePath} />}
