@@ -71,6 +71,17 @@ export const TERM_NAMES_QUERY = defineQuery(`*[_type == "term" && defined(slug.c
 }`)
 
 /**
+ * For the Studio's checks that no two terms claim one URL: every other term, drafts included,
+ * with the names it answers to (the document being edited is left out by both its ids).
+ */
+export const OTHER_TERM_NAMES_QUERY = defineQuery(`*[_type == "term" && !(_id in $ids)]{
+  title,
+  "slug": slug.current,
+  aliases,
+  previousSlugs
+}`)
+
+/**
  * Every address a published page answers to, for the URL gate (proxy.ts): terms with the names
  * they redirect from, and guides, authors and categories with their old slugs.
  */

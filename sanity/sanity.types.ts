@@ -863,6 +863,16 @@ export type TERM_NAMES_QUERY_RESULT = Array<{
 }>
 
 // Source: sanity/queries.ts
+// Variable: OTHER_TERM_NAMES_QUERY
+// Query: *[_type == "term" && !(_id in $ids)]{  title,  "slug": slug.current,  aliases,  previousSlugs}
+export type OTHER_TERM_NAMES_QUERY_RESULT = Array<{
+  title: string
+  slug: string
+  aliases: Array<string> | null
+  previousSlugs: Array<string> | null
+}>
+
+// Source: sanity/queries.ts
 // Variable: PAGE_NAMES_QUERY
 // Query: {  "terms": *[_type == "term" && defined(slug.current)]{"slug": slug.current, aliases, previousSlugs},  "pages": *[_type in ["guide", "author", "category"] && defined(slug.current)]{    _type,    "slug": slug.current,    previousSlugs  }}
 export type PAGE_NAMES_QUERY_RESULT = {

@@ -18,15 +18,22 @@ function slugOf(term: TermNames): string | undefined {
 }
 
 /**
- * Every URL segment each term answers to, mapped to the slug of the term that owns it: the
- * term's own slug, its previous slugs and its aliases (as slugs).
+ * The URL segments a term answers to, its own first: its slug, its previous slugs and its aliases
+ * (as slugs). The URL gate, the redirects, the dataset check and the Studio's uniqueness checks
+ * all ask this one rule.
  */
+export function termNameSegments(term: TermNames): string[] {
+  const slug = slugOf(term)
+  return [...(slug ? [slug] : []), ...strings(term.previousSlugs), ...strings(term.aliases).map(slugify)]
+}
+
+/** Every URL segment each term answers to, mapped to the slug of the term that owns it. */
 export function termUrlSegments(terms: TermNames[]): Map<string, string> {
   const owners = new Map<string, string>()
   for (const term of terms) {
     const slug = slugOf(term)
     if (!slug) continue
-    for (const segment of [slug, ...strings(term.previousSlugs), ...strings(term.aliases).map(slugify)]) {
+    for (const segment of termNameSegments(term)) {
       if (!owners.has(segment)) owners.set(segment, slug)
     }
   }
@@ -39,8 +46,7 @@ export function findNameClashes(documents: TermNames[]): string[] {
   const claims = new Map<string, string[]>()
   for (const term of terms) {
     const slug = slugOf(term) ?? term._id ?? '?'
-    const segments = [slugOf(term), ...strings(term.previousSlugs), ...strings(term.aliases).map(slugify)]
-    for (const segment of segments) {
+    for (const segment of termNameSegments(term)) {
       if (!segment) continue
       claims.set(segment, [...(claims.get(segment) ?? []), slug])
     }

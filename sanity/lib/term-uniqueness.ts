@@ -1,15 +1,10 @@
 import type {SlugValidationContext, ValidationContext} from 'sanity'
 
+import {termNameSegments} from '../../lib/content/term-names'
 import {slugify} from '../../lib/slug'
-
-const API_VERSION = '2025-10-01'
-
-type NameOwner = {
-  title: string
-  slug: string | null
-  aliases: string[] | null
-  previousSlugs: string[] | null
-}
+import {DEFAULT_API_VERSION} from '../env'
+import {OTHER_TERM_NAMES_QUERY} from '../queries'
+import type {OTHER_TERM_NAMES_QUERY_RESULT} from '../sanity.types'
 
 /** Both the draft and the published id of the document being edited. */
 function ownIds(documentId: string | undefined): string[] {
@@ -22,15 +17,13 @@ function ownIds(documentId: string | undefined): string[] {
  * aliases (as slugs), so that no two terms compete for one phrase or one URL.
  */
 async function takenSegments(context: ValidationContext): Promise<Map<string, string>> {
-  const client = context.getClient({apiVersion: API_VERSION})
-  const others = await client.fetch<NameOwner[]>(
-    `*[_type == "term" && !(_id in $ids)]{title, "slug": slug.current, aliases, previousSlugs}`,
-    {ids: ownIds(context.document?._id)},
-  )
+  const client = context.getClient({apiVersion: DEFAULT_API_VERSION})
+  const others = await client.fetch<OTHER_TERM_NAMES_QUERY_RESULT>(OTHER_TERM_NAMES_QUERY, {
+    ids: ownIds(context.document?._id),
+  })
   const taken = new Map<string, string>()
   for (const other of others) {
-    const names = [other.slug, ...(other.previousSlugs ?? []), ...(other.aliases ?? []).map(slugify)]
-    for (const name of names) if (name) taken.set(name, other.title)
+    for (const name of termNameSegments(other)) taken.set(name, other.title)
   }
   return taken
 }
