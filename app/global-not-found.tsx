@@ -5,7 +5,7 @@ import {NotFoundContent} from '@/components/not-found-content'
 import {SiteShell} from '@/components/site-shell'
 import {MISSING_NAME_HEADER} from '@/lib/missing-page'
 
-import './(site)/globals.css'
+import './globals.css'
 
 export const metadata: Metadata = {title: 'Page not found', robots: {index: false}}
 

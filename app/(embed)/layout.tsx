@@ -3,7 +3,7 @@ import type {ReactNode} from 'react'
 
 import {siteUrl} from '@/lib/site'
 
-import '../(site)/globals.css'
+import '../globals.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl),

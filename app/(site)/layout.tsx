@@ -6,7 +6,7 @@ import {SiteShell} from '@/components/site-shell'
 import {isPreviewing} from '@/lib/content/preview'
 import {siteName, siteUrl} from '@/lib/site'
 
-import './globals.css'
+import '../globals.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl),

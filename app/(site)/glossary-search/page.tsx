@@ -1,7 +1,8 @@
 import type {Metadata} from 'next'
 
-import {GlossaryIndex, glossaryMetadata} from '@/components/glossary-index'
 import {parseIndexFilters} from '@/lib/index-filters'
+
+import {GlossaryIndex, glossaryMetadata} from '../glossary/_components/glossary-index'
 
 type Props = {searchParams: Promise<Record<string, string | string[] | undefined>>}
 

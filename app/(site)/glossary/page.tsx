@@ -1,6 +1,6 @@
 import type {Metadata} from 'next'
 
-import {GlossaryIndex, glossaryMetadata} from '@/components/glossary-index'
+import {GlossaryIndex, glossaryMetadata} from './_components/glossary-index'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600
