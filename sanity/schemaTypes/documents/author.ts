@@ -2,6 +2,8 @@ import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
 import {previousSlugsField} from '../fields/previous-slugs'
+import {requiredTextField} from '../fields/required-text'
+import {slugField} from '../fields/slug'
 
 export const authorType = defineType({
   name: 'author',
@@ -9,41 +11,18 @@ export const authorType = defineType({
   type: 'document',
   icon: UsersIcon,
   fields: [
-    defineField({
-      name: 'name',
-      title: 'Name',
-      type: 'string',
-      validation: (rule) => [
-        rule.required().error('Give the author a name.'),
-        rule.max(80).error('Keep the name to 80 characters or fewer.'),
-      ],
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      options: {source: 'name', maxLength: 96},
-      validation: (rule) => rule.required().error('Generate a slug from the name.'),
-    }),
+    requiredTextField({name: 'name', title: 'Name', required: 'Give the author a name.', max: 80}),
+    slugField({source: 'name'}),
     previousSlugsField(),
-    defineField({
-      name: 'role',
-      title: 'Role',
-      type: 'string',
-      validation: (rule) => [
-        rule.required().error('Say what this author does.'),
-        rule.max(100).error('Keep the role to 100 characters or fewer.'),
-      ],
-    }),
-    defineField({
+    requiredTextField({name: 'role', title: 'Role', required: 'Say what this author does.', max: 100}),
+    requiredTextField({
       name: 'bio',
       title: 'Short bio',
+      label: 'bio',
       type: 'text',
       rows: 4,
-      validation: (rule) => [
-        rule.required().error('Write a short bio.'),
-        rule.max(600).error('Keep the bio to 600 characters or fewer.'),
-      ],
+      required: 'Write a short bio.',
+      max: 600,
     }),
     defineField({
       name: 'image',

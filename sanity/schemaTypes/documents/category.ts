@@ -1,7 +1,9 @@
 import {TagIcon} from '@sanity/icons/Tag'
-import {defineField, defineType} from 'sanity'
+import {defineType} from 'sanity'
 
 import {previousSlugsField} from '../fields/previous-slugs'
+import {requiredTextField} from '../fields/required-text'
+import {slugField} from '../fields/slug'
 
 export const categoryType = defineType({
   name: 'category',
@@ -9,32 +11,16 @@ export const categoryType = defineType({
   type: 'document',
   icon: TagIcon,
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Title',
-      type: 'string',
-      validation: (rule) => [
-        rule.required().error('Give the category a title.'),
-        rule.max(60).error('Keep the title to 60 characters or fewer.'),
-      ],
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      options: {source: 'title', maxLength: 96},
-      validation: (rule) => rule.required().error('Generate a slug from the title.'),
-    }),
+    requiredTextField({name: 'title', title: 'Title', required: 'Give the category a title.', max: 60}),
+    slugField({source: 'title'}),
     previousSlugsField(),
-    defineField({
+    requiredTextField({
       name: 'description',
       title: 'Description',
       type: 'text',
       rows: 3,
-      validation: (rule) => [
-        rule.required().error('Describe what the category covers.'),
-        rule.max(400).error('Keep the description to 400 characters or fewer.'),
-      ],
+      required: 'Describe what the category covers.',
+      max: 400,
     }),
   ],
   preview: {select: {title: 'title', subtitle: 'description'}},

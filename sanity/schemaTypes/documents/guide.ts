@@ -2,6 +2,8 @@ import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineField, defineType} from 'sanity'
 
 import {previousSlugsField} from '../fields/previous-slugs'
+import {requiredTextField} from '../fields/required-text'
+import {slugField} from '../fields/slug'
 import {SAFE_URL_SCHEMES} from '../objects/block-content'
 
 type GuideDraft = {externalUrl?: string; body?: unknown[]}
@@ -12,32 +14,16 @@ export const guideType = defineType({
   type: 'document',
   icon: DocumentTextIcon,
   fields: [
-    defineField({
-      name: 'title',
-      title: 'Title',
-      type: 'string',
-      validation: (rule) => [
-        rule.required().error('Give the guide a title.'),
-        rule.max(120).error('Keep the title to 120 characters or fewer.'),
-      ],
-    }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
-      type: 'slug',
-      options: {source: 'title', maxLength: 96},
-      validation: (rule) => rule.required().error('Generate a slug from the title.'),
-    }),
+    requiredTextField({name: 'title', title: 'Title', required: 'Give the guide a title.', max: 120}),
+    slugField({source: 'title'}),
     previousSlugsField(),
-    defineField({
+    requiredTextField({
       name: 'summary',
       title: 'Summary',
       type: 'text',
       rows: 3,
-      validation: (rule) => [
-        rule.required().error('Summarise the guide in a sentence or two.'),
-        rule.max(300).error('Keep the summary to 300 characters or fewer.'),
-      ],
+      required: 'Summarise the guide in a sentence or two.',
+      max: 300,
     }),
     defineField({
       name: 'author',

@@ -3,6 +3,8 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {DIFFICULTIES} from '../../../lib/vocabulary'
 import {previousSlugsField} from '../fields/previous-slugs'
+import {requiredTextField} from '../fields/required-text'
+import {slugField} from '../fields/slug'
 import {TermFormInput} from '../../components/term-form-input'
 import {checkAliasesUnique, isTermSlugUnique} from '../../lib/term-uniqueness'
 
@@ -22,37 +24,29 @@ export const termType = defineType({
     {name: 'publishing', title: 'Publishing'},
   ],
   fields: [
-    defineField({
+    requiredTextField({
       name: 'title',
       title: 'Title',
-      type: 'string',
       group: 'summary',
-      validation: (rule) => [
-        rule.required().error('Give the term a title.'),
-        rule.max(80).error('Keep the title to 80 characters or fewer.'),
-      ],
+      required: 'Give the term a title.',
+      max: 80,
     }),
-    defineField({
-      name: 'slug',
-      title: 'Slug',
+    slugField({
+      source: 'title',
+      group: 'summary',
       description:
         'The address of the page: /glossary/<slug>. Changing it? Add the old one to Previous slugs.',
-      type: 'slug',
-      group: 'summary',
-      options: {source: 'title', maxLength: 96, isUnique: isTermSlugUnique},
-      validation: (rule) => rule.required().error('Generate a slug from the title.'),
+      isUnique: isTermSlugUnique,
     }),
-    defineField({
+    requiredTextField({
       name: 'shortDefinition',
       title: 'Short definition',
       description: 'The one sentence shown under the title and on cards.',
       type: 'text',
       rows: 2,
       group: 'summary',
-      validation: (rule) => [
-        rule.required().error('Write a one-sentence definition.'),
-        rule.max(220).error('Keep the short definition to 220 characters or fewer.'),
-      ],
+      required: 'Write a one-sentence definition.',
+      max: 220,
     }),
     defineField({
       name: 'aliases',
@@ -96,17 +90,16 @@ export const termType = defineType({
       group: 'summary',
       validation: (rule) => rule.required().error('Say who wrote or reviewed this term.'),
     }),
-    defineField({
+    requiredTextField({
       name: 'quickAnswer',
       title: 'Quick Answer',
+      label: 'Quick Answer',
       description: 'A plain-text answer in two or three sentences. It is also the meta description.',
       type: 'text',
       rows: 4,
       group: 'summary',
-      validation: (rule) => [
-        rule.required().error('Write the Quick Answer.'),
-        rule.max(320).error('Keep the Quick Answer to 320 characters or fewer.'),
-      ],
+      required: 'Write the Quick Answer.',
+      max: 320,
     }),
     defineField({
       name: 'keyTakeaways',
