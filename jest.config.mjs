@@ -18,4 +18,6 @@ export default createJestConfig({
   moduleNameMapper: {'^@/(.*)$': '<rootDir>/$1'},
   // Our .mjs modules are plain Node ESM, which Jest loads as they are (a CommonJS rewrite would not run).
   transformIgnorePatterns: ['\\.mjs$'],
+  // The bench's scratch copy of the site holds a second package.json of the same name.
+  modulePathIgnorePatterns: ['<rootDir>/bench/\\.work/'],
 })

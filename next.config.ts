@@ -6,7 +6,8 @@ import {sharedCacheUrl} from './lib/cache/redis-url.mjs'
 import {securityHeaders} from './lib/security-headers'
 
 // Extra builds (the browser suite's Sanity-mode fixture, the benchmark's dataset sizes) go to their
-// own folders, leaving `.next` to the developer.
+// own folders, leaving `.next` to the developer. tsconfig.json already includes the fixture's
+// generated types, so its build leaves tsconfig.json as it is.
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 
 // With REDIS_URL every instance reads and writes one shared cache (docs/architecture.md "Several
@@ -16,9 +17,6 @@ const sharedCache = sharedCacheUrl()
 
 const nextConfig: NextConfig = {
   distDir,
-  // Next adds a build folder's generated types to tsconfig.json; for those extra builds it reads
-  // bench/tsconfig.json instead, which extends ours, so Next leaves both files alone.
-  typescript: distDir === '.next' ? undefined : {tsconfigPath: 'bench/tsconfig.json'},
   poweredByHeader: false,
   cacheHandler: sharedCache ? path.resolve('lib/cache/shared-cache-handler.mjs') : undefined,
   // An instance's own memory copy of a page would outlive a publish on another instance.

@@ -7,7 +7,9 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {evaluateTargets, renderReport, type BenchResults} from './lib/results'
+import {renderReport} from './lib/report'
+import type {BenchResults} from './lib/results'
+import {evaluateTargets} from './lib/targets'
 
 export const LATEST_RESULTS = 'bench/results/latest.json'
 export const REPORT_FILE = 'docs/benchmark-results.md'

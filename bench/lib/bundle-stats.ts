@@ -11,14 +11,15 @@ export type RouteWeight = {route: string; jsBytes: number; jsGzipBytes: number; 
 
 type RouteBundleStats = {route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[]}[]
 
-export async function firstLoadJs(distDir: string): Promise<RouteWeight[]> {
+/** `appDir` is the folder the build ran in: the record's chunk paths are relative to it. */
+export async function firstLoadJs(distDir: string, appDir: string): Promise<RouteWeight[]> {
   const file = path.join(distDir, 'diagnostics/route-bundle-stats.json')
   const stats = JSON.parse(await readFile(file, 'utf8')) as RouteBundleStats
   const gzipped = new Map<string, number>()
   const gzipSize = async (chunk: string) => {
     let size = gzipped.get(chunk)
     if (size === undefined) {
-      size = gzipSync(await readFile(chunk)).length
+      size = gzipSync(await readFile(path.resolve(appDir, chunk))).length
       gzipped.set(chunk, size)
     }
     return size

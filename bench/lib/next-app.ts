@@ -1,17 +1,60 @@
 /**
- * Building and serving the site for the benchmark. Each dataset size is built into its own folder
- * (NEXT_DIST_DIR, read by next.config.ts), so the developer's `.next` is never touched.
+ * Building and serving the site for the benchmark. The bench builds a scratch copy of the site's
+ * source with its floor pages added (bench/floor-pages, as `app/(bench)`), so no other build holds
+ * them; each dataset size goes to its own build folder (NEXT_DIST_DIR, read by next.config.ts).
  */
 import {existsSync} from 'node:fs'
-import {readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 
 import {BENCH_ADMIN_TOKEN} from '../phases/feedback'
 import {waitForHttp} from './http'
 import {run, start, type Managed} from './processes'
 
-export const NEXT_BIN = 'node_modules/.bin/next'
-const NEXT_ENV_FILE = 'next-env.d.ts'
+export const NEXT_BIN = path.resolve('node_modules/.bin/next')
+
+/** The site as the bench builds and serves it. */
+export const SITE_COPY_DIR = path.resolve('bench/.work/site')
+const FLOOR_PAGES_DIR = 'bench/floor-pages'
+/**
+ * Left out of the copy: what the build neither reads nor type-checks (the site's tests and scripts
+ * import some of the bench's modules, so those are copied), and the lockfile, so that Next takes
+ * the repository (the topmost lockfile) as the workspace root, where node_modules is.
+ */
+const NOT_COPIED = new Set([
+  '.git',
+  'node_modules',
+  '.data',
+  '.swc',
+  'coverage',
+  'docs',
+  'package-lock.json',
+  'bench/.work',
+  'bench/results',
+  'bench/tools',
+  'bench/bare-app',
+])
+const isBuildOutput = (name: string) => /^\.next|\.tsbuildinfo$/.test(name)
+
+const copied = (source: string) => !NOT_COPIED.has(source) && !isBuildOutput(path.basename(source))
+
+/** Copies a folder of the repository into the site copy; the one that holds the copy goes entry by entry. */
+async function copyFolder(folder: string) {
+  for (const name of await readdir(folder)) {
+    const source = path.join(folder, name)
+    if (!copied(source)) continue
+    const holdsTheCopy = SITE_COPY_DIR.startsWith(path.resolve(source) + path.sep)
+    if (holdsTheCopy) await copyFolder(source)
+    else await cp(source, path.join(SITE_COPY_DIR, source), {recursive: true, filter: copied})
+  }
+}
+
+/** Makes SITE_COPY_DIR afresh from the working tree, so a run measures the code as it is now. */
+export async function prepareSiteCopy() {
+  await rm(SITE_COPY_DIR, {recursive: true, force: true})
+  await copyFolder('.')
+  await cp(FLOOR_PAGES_DIR, path.join(SITE_COPY_DIR, 'app', '(bench)'), {recursive: true})
+}
 
 export const distDirFor = (terms: number) => `bench/.work/next-${terms}`
 
@@ -22,34 +65,29 @@ export type AppEnv = {
   extra?: Record<string, string>
 }
 
+/** The environment of a build or server of the site copy; paths are resolved from the repository. */
 export function appEnv({datasetFile, distDir, extra}: AppEnv): NodeJS.ProcessEnv {
   return {
     ...process.env,
     CI: 'true', // no Turbopack build cache: every build starts from nothing
     NEXT_TELEMETRY_DISABLED: '1',
     SANITY_TELEMETRY_DISABLED: '1',
-    CONTENT_DATASET_FILE: datasetFile,
-    NEXT_DIST_DIR: distDir,
-    BENCH_PAGES: '1',
+    CONTENT_DATASET_FILE: path.resolve(datasetFile),
+    // Next wants it relative to the app; it may sit anywhere in the repository.
+    NEXT_DIST_DIR: path.relative(SITE_COPY_DIR, path.resolve(distDir)),
     FEEDBACK_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
     ...extra,
   }
 }
 
-/**
- * `next build` into its own folder; returns the wall time. Next rewrites next-env.d.ts to point
- * at the folder it builds into, so the developer's copy is put back afterwards.
- */
+/** `next build` of the site copy into its own folder; returns the wall time. */
 export async function buildApp(env: AppEnv): Promise<number> {
-  const previous = existsSync(NEXT_ENV_FILE) ? await readFile(NEXT_ENV_FILE, 'utf8') : undefined
   await rm(env.distDir, {recursive: true, force: true})
-  try {
-    const {ms} = await run(`next build (${env.distDir})`, NEXT_BIN, ['build'], {env: appEnv(env)})
-    return ms
-  } finally {
-    if (previous === undefined) await rm(NEXT_ENV_FILE, {force: true})
-    else await writeFile(NEXT_ENV_FILE, previous)
-  }
+  const {ms} = await run(`next build (${env.distDir})`, NEXT_BIN, ['build'], {
+    cwd: SITE_COPY_DIR,
+    env: appEnv(env),
+  })
+  return ms
 }
 
 /** Where Next 16 keeps ISR output in a build folder, apart from the pages prerendered at build. */
@@ -66,7 +104,10 @@ export type RunningApp = {url: string; server: Managed; startMs: number}
 export async function startApp(env: AppEnv, port: number): Promise<RunningApp> {
   if (!existsSync(path.join(env.distDir, 'BUILD_ID'))) throw new Error(`No build in ${env.distDir}`)
   const began = performance.now()
-  const server = start(`next start :${port}`, NEXT_BIN, ['start', '--port', String(port)], {env: appEnv(env)})
+  const server = start(`next start :${port}`, NEXT_BIN, ['start', '--port', String(port)], {
+    cwd: SITE_COPY_DIR,
+    env: appEnv(env),
+  })
   const url = `http://127.0.0.1:${port}`
   try {
     await waitForHttp(`${url}/bench/static`, 120_000, () =>

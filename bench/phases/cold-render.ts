@@ -64,7 +64,7 @@ async function firstRenders(urls: string[], budgetS: number) {
   return {samples, failed, notRendered, bytes, budgetHit: samples.length + failed.length < urls.length}
 }
 
-/** The bare page of the term page's size, rendered on demand (app/(bench)/bench/cold/[n]). */
+/** The bare page of the term page's size, rendered on demand (bench/floor-pages/bench/cold/[n]). */
 export const coldFloorPath = (n: number) => `/bench/cold/${n}`
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import {request} from '../lib/http'
 import {logRecords} from '../lib/log-records'
-import {appEnv, NEXT_BIN, type AppEnv} from '../lib/next-app'
+import {appEnv, NEXT_BIN, SITE_COPY_DIR, type AppEnv} from '../lib/next-app'
 import {run, start} from '../lib/processes'
 import type {StartUpResult} from '../lib/results'
 import {BARE_APP_DIR} from '../lib/tools'
@@ -80,10 +80,14 @@ export async function measureStartUp(options: {
   // A file the build never saw has no snapshot: the first start on it parses it in full.
   const unseen = path.join(options.workDir, 'start-up-unseen.ndjson')
   await copyFile(app.datasetFile, unseen)
-  const largeWithoutSnapshot = await timeFirstPage(NEXT_BIN, {env: siteEnv(unseen, 'unseen')}, port)
+  const largeWithoutSnapshot = await timeFirstPage(
+    NEXT_BIN,
+    {cwd: SITE_COPY_DIR, env: siteEnv(unseen, 'unseen')},
+    port,
+  )
 
   // The bare page's HTML is about twice its text (the text, and again in the page's RSC payload).
-  const siteBytes = (await timeFirstPage(NEXT_BIN, {env: site.large}, port)).body
+  const siteBytes = (await timeFirstPage(NEXT_BIN, {cwd: SITE_COPY_DIR, env: site.large}, port)).body
   let bareBytes = await buildBareApp(Math.round(siteBytes / 2), port)
   if (Math.abs(bareBytes - siteBytes) > siteBytes * 0.05) {
     bareBytes = await buildBareApp(Math.round((siteBytes / 2) * (siteBytes / bareBytes)), port)
@@ -91,7 +95,7 @@ export async function measureStartUp(options: {
   // One start of each, not timed, so every timed one finds the files in the page cache.
   const bare = () => timeFirstPage(BARE_NEXT_BIN, {cwd: BARE_APP_DIR, env: process.env}, port)
   await bare()
-  await timeFirstPage(NEXT_BIN, {env: site.embedded}, port)
+  await timeFirstPage(NEXT_BIN, {cwd: SITE_COPY_DIR, env: site.embedded}, port)
 
   const result: StartUpResult = {
     restarts: options.restarts,
@@ -105,10 +109,10 @@ export async function measureStartUp(options: {
   }
   for (let round = 0; round < options.restarts; round++) {
     result.bareMs.push((await bare()).ms)
-    const embedded = await timeFirstPage(NEXT_BIN, {env: site.embedded}, port)
+    const embedded = await timeFirstPage(NEXT_BIN, {cwd: SITE_COPY_DIR, env: site.embedded}, port)
     result.embeddedMs.push(embedded.ms)
     if (embedded.readyMs !== null) result.readyMs.embedded.push(embedded.readyMs)
-    const large = await timeFirstPage(NEXT_BIN, {env: site.large}, port)
+    const large = await timeFirstPage(NEXT_BIN, {cwd: SITE_COPY_DIR, env: site.large}, port)
     result.largeMs.push(large.ms)
     if (large.readyMs !== null) result.readyMs.large.push(large.readyMs)
   }

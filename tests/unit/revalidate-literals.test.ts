@@ -15,8 +15,7 @@ function revalidateLiterals(dir: string): {file: string; value: string}[] {
 }
 
 describe('time-based revalidation', () => {
-  // The bench's floor pages keep times of their own, chosen by what they measure.
-  const routes = revalidateLiterals('app').filter(({file}) => !file.includes('(bench)'))
+  const routes = revalidateLiterals('app')
 
   it('is found in every public route that reads content', () => {
     expect(routes.map(({file}) => file)).toEqual(
@@ -30,10 +29,7 @@ describe('time-based revalidation', () => {
     )
   })
 
-  it.each(revalidateLiterals('app').filter(({file}) => !file.includes('(bench)')))(
-    'is REVALIDATE_SECONDS in $file',
-    ({value}) => {
-      expect(Number(value)).toBe(REVALIDATE_SECONDS)
-    },
-  )
+  it.each(routes)('is REVALIDATE_SECONDS in $file', ({value}) => {
+    expect(Number(value)).toBe(REVALIDATE_SECONDS)
+  })
 })

@@ -1,12 +1,8 @@
 import {readFileSync} from 'node:fs'
 
-import {
-  evaluateTargets,
-  renderReport,
-  ROUTE_MISSING,
-  unavailable,
-  type BenchResults,
-} from '@/bench/lib/results'
+import {renderReport} from '@/bench/lib/report'
+import {ROUTE_MISSING, unavailable, type BenchResults} from '@/bench/lib/results'
+import {evaluateTargets} from '@/bench/lib/targets'
 import {LATEST_RESULTS, REPORT_FILE, reportDocument} from '@/bench/write-report'
 const load = (reqPerSec: number, label = 'x') => ({
   label,

@@ -1,8 +1,6 @@
 import type {Metadata} from 'next'
-import {notFound} from 'next/navigation'
 
 import {BarePage} from '../../_lib/bare-page'
-import {benchPagesEnabled} from '../../_lib/bench-env'
 
 export const dynamic = 'force-static'
 
@@ -13,6 +11,5 @@ export const metadata: Metadata = {
 
 /** The throughput floor: served from the build's output like a cached term page. */
 export default function BareStaticPage() {
-  if (!benchPagesEnabled()) notFound()
   return <BarePage />
 }

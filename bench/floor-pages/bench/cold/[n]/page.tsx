@@ -2,7 +2,6 @@ import type {Metadata} from 'next'
 import {notFound} from 'next/navigation'
 
 import {BarePage} from '../../../_lib/bare-page'
-import {benchPagesEnabled} from '../../../_lib/bench-env'
 
 // Segment config must be a literal: the term pages' window.
 export const revalidate = 3600
@@ -19,6 +18,6 @@ type Props = {params: Promise<{n: string}>}
 
 /** The cold-render floor: the bare page, rendered by Next for the request that first asks for it. */
 export default async function BareColdPage({params}: Props) {
-  if (!benchPagesEnabled() || !/^\d{1,6}$/.test((await params).n)) notFound()
+  if (!/^\d{1,6}$/.test((await params).n)) notFound()
   return <BarePage />
 }

@@ -2,8 +2,6 @@ import {notFound} from 'next/navigation'
 
 import {getTerm} from '@/lib/content'
 
-import {benchPagesEnabled} from '../../_lib/bench-env'
-
 /**
  * The revalidation check through the caching proxy: the same ISR machinery and content source as
  * a term page, with a window short enough to wait out (term pages use an hour).
@@ -13,7 +11,6 @@ export const revalidate = 5
 const BENCH_ISR_TERM = 'backlink'
 
 export default async function BenchIsrPage() {
-  if (!benchPagesEnabled()) notFound()
   const term = await getTerm(BENCH_ISR_TERM)
   if (!term) notFound()
   return (

@@ -1,0 +1,10 @@
+/** How the targets and the report write the bench's figures. */
+import {percentile, round} from './stats'
+
+export const pct = (ratio: number) => `${round(ratio * 100)}%`
+export const ms = (value: number) => `${round(value)} ms`
+export const count = (value: number) => Math.round(value).toLocaleString('en-US')
+export const kb = (bytes: number) => `${round(bytes / 1000)} kB`
+export const terms = (n: number) => `${count(n)} terms`
+export const seconds = (value: number | null) => (value === null ? 'never' : `${round(value / 1000)} s`)
+export const median = (samples: number[]) => percentile(samples, 50)
