@@ -5,7 +5,7 @@ import type {Instrumentation} from 'next'
  * the Edge build never sees it). `next start` run directly under an old system Node stops here
  * with one line. Tracing is registered first, and only when an OTLP endpoint is configured, so
  * Next's own spans and ours reach the collector; then the request metrics and the content the
- * first page needs (lib/server-startup).
+ * first page needs (lib/site/server-startup).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -17,7 +17,7 @@ export async function register() {
     // OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_PROTOCOL and OTEL_EXPORTER_OTLP_HEADERS apply as usual.
     registerOTel({serviceName: 'glossary'})
   }
-  const {prepareServer} = await import('./lib/server-startup')
+  const {prepareServer} = await import('@/lib/site/server-startup')
   await prepareServer()
 }
 

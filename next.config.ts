@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {NextConfig} from 'next'
 
 import {sharedCacheUrl} from './lib/cache/redis-url.mjs'
-import {securityHeaders} from './lib/security-headers'
+import {securityHeaders} from './lib/site/security-headers'
 
 // Extra builds (the browser suite's Sanity-mode fixture, the benchmark's dataset sizes) go to their
 // own folders, leaving `.next` to the developer. tsconfig.json already includes the fixture's

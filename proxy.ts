@@ -2,13 +2,13 @@ import {NextResponse, type NextRequest} from 'next/server'
 
 import {CORS_HEADERS, NO_STORE} from '@/lib/api/headers'
 import {isPublishedName} from '@/lib/content/page-names'
-import {DRAFT_COOKIE, hasDraftModeCookie} from '@/lib/draft-cookie'
-import {MISSING_NAME_HEADER, MISSING_PATH} from '@/lib/missing-page'
-import {gate} from '@/lib/url-gate'
+import {DRAFT_COOKIE, hasDraftModeCookie} from '@/lib/site/draft-cookie'
+import {MISSING_NAME_HEADER, MISSING_PATH} from '@/lib/site/missing-page'
+import {gate} from '@/lib/site/url-gate'
 import {sanityProject} from '@/sanity/env'
 
 /**
- * The URL gate (lib/url-gate.ts) in front of every dynamic route: a request for a page that does
+ * The URL gate (lib/site/url-gate.ts) in front of every dynamic route: a request for a page that does
  * not exist is answered here, so it renders nothing per URL and leaves nothing on disk.
  */
 export async function proxy(request: NextRequest) {

@@ -3,7 +3,7 @@ import {headers} from 'next/headers'
 
 import {NotFoundContent} from '@/components/not-found-content'
 import {SiteShell} from '@/components/site-shell'
-import {MISSING_NAME_HEADER} from '@/lib/missing-page'
+import {MISSING_NAME_HEADER} from '@/lib/site/missing-page'
 
 import './globals.css'
 

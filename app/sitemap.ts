@@ -1,7 +1,7 @@
 import type {MetadataRoute} from 'next'
 
 import {listPublishedPages} from '@/lib/content'
-import {sitemapEntries} from '@/lib/sitemap'
+import {sitemapEntries} from '@/lib/seo/sitemap'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

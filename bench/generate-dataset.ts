@@ -9,7 +9,7 @@ import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {readDataset} from '../lib/content/dataset'
+import {readDataset} from '@/lib/content/dataset'
 import {generateDataset, toNdjson} from './lib/synthetic-dataset'
 
 export const EMBEDDED_DATASET = 'sanity/seed/dataset.ndjson'

@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {parseDataset, type SanityDocument} from '../lib/content/dataset'
+import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 import {datasetFile, writeSyntheticDataset} from './generate-dataset'
 import {get} from './lib/http'
 import {medianRun, runLighthouse} from './lib/lighthouse'

@@ -10,7 +10,7 @@
  * Env: BENCH_PORT_BASE (default 3230; uses it and the next twelve ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
-import '../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
 import {copyFile, mkdir, rm} from 'node:fs/promises'
 import path from 'node:path'

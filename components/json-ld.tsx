@@ -1,4 +1,4 @@
-import {serializeJsonLd, type JsonLdNode} from '@/lib/structured-data'
+import {serializeJsonLd, type JsonLdNode} from '@/lib/seo/structured-data'
 
 /** Structured data for search engines, as a JSON-LD script in the page. */
 export function JsonLd({data}: {data: JsonLdNode}) {

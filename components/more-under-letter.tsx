@@ -1,6 +1,6 @@
 import {Link} from '@/components/link.client'
-import {letterName, letterSlug, type Letter} from '@/lib/glossary-index'
-import {letterPath} from '@/lib/site'
+import {letterName, letterSlug, type Letter} from '@/lib/content/glossary-index'
+import {letterPath} from '@/lib/site/urls'
 
 type Props = {
   letter: Letter

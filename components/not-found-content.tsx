@@ -1,7 +1,7 @@
 import {Link} from '@/components/link.client'
 import {listRecentTerms} from '@/lib/content'
 import {searchTerms} from '@/lib/search/term-search'
-import {termPath} from '@/lib/site'
+import {termPath} from '@/lib/site/urls'
 
 import {SearchForm} from './search-form'
 

@@ -5,9 +5,9 @@ import {
 } from '@portabletext/react'
 
 import {Link} from '@/components/link.client'
-import {imageSource} from '@/lib/images'
-import {safeHref} from '@/lib/safe-url'
-import {guidePath, termPath} from '@/lib/site'
+import {imageSource} from '@/lib/content/images'
+import {safeHref} from '@/lib/text/safe-url'
+import {guidePath, termPath} from '@/lib/site/urls'
 import type {Difficulty} from '@/lib/vocabulary'
 
 import {TermLink} from './term-link'

@@ -1,5 +1,5 @@
 import {Link} from '@/components/link.client'
-import {siteName} from '@/lib/site'
+import {siteName} from '@/lib/site/urls'
 
 export function SiteFooter() {
   return (

@@ -1,6 +1,6 @@
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {Link} from '@/components/link.client'
-import {termPath} from '@/lib/site'
+import {termPath} from '@/lib/site/urls'
 import type {Difficulty} from '@/lib/vocabulary'
 
 type TermCard = {_id: string; title: string; slug: string; shortDefinition: string; difficulty: Difficulty}

@@ -1,5 +1,5 @@
 import {Link} from '@/components/link.client'
-import {termPath} from '@/lib/site'
+import {termPath} from '@/lib/site/urls'
 import type {Difficulty} from '@/lib/vocabulary'
 
 import {DifficultyBadge} from './difficulty-badge'

@@ -1,7 +1,7 @@
 import {defineDocuments, defineLocations, type PresentationPluginOptions} from 'sanity/presentation'
 
-import {letterName, letterOf, letterSlug} from '../lib/glossary-index'
-import {authorPath, categoryPath, guidePath, letterPath, termPath} from '../lib/site'
+import {letterName, letterOf, letterSlug} from '@/lib/content/glossary-index'
+import {authorPath, categoryPath, guidePath, letterPath, termPath} from '@/lib/site/urls'
 
 type Shown = {title?: string; slug?: string; external?: string} | null
 

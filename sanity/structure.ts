@@ -4,7 +4,7 @@ import {ClockIcon} from '@sanity/icons/Clock'
 import {FolderIcon} from '@sanity/icons/Folder'
 import type {DefaultDocumentNodeResolver, StructureBuilder, StructureResolver} from 'sanity/structure'
 
-import {DIFFICULTIES} from '../lib/vocabulary'
+import {DIFFICULTIES} from '@/lib/vocabulary'
 
 import {UsedByView} from './components/used-by-view'
 import {FeedbackDocumentView} from './tools/feedback'

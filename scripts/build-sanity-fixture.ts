@@ -4,15 +4,15 @@
  *
  * Usage: tsx scripts/build-sanity-fixture.ts
  */
-import '../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
 import {spawn} from 'node:child_process'
 import {once} from 'node:events'
 import path from 'node:path'
 
-import {readDataset} from '../lib/content/dataset'
-import {startContentLake} from '../tests/e2e/support/content-lake'
-import {sanityFixtureEnv} from '../tests/e2e/support/sanity-fixture'
+import {readDataset} from '@/lib/content/dataset'
+import {startContentLake} from '@/tests/e2e/support/content-lake'
+import {sanityFixtureEnv} from '@/tests/e2e/support/sanity-fixture'
 
 async function main() {
   const lake = await startContentLake({documents: await readDataset('sanity/seed/dataset.ndjson')})

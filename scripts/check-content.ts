@@ -7,16 +7,16 @@
  * Usage: tsx scripts/check-content.ts [dataset.ndjson]
  * It runs as a plain Node script because the `sanity` package cannot load under Jest.
  */
-import '../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
 import path from 'node:path'
 
 import {evaluate, parse} from 'groq-js'
 import {createSchema, validateDocument, type Workspace} from 'sanity'
 
-import {readDataset, type SanityDocument} from '../lib/content/dataset'
-import {findNameClashes} from '../lib/content/term-names'
-import {schemaTypes} from '../sanity/schemaTypes'
+import {readDataset, type SanityDocument} from '@/lib/content/dataset'
+import {findNameClashes} from '@/lib/content/term-names'
+import {schemaTypes} from '@/sanity/schemaTypes'
 
 type Problem = {where: string; message: string}
 

@@ -9,13 +9,13 @@
  *
  * It runs with the react-server condition (see package.json) to load the server-only modules.
  */
-import '../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
-import {printable} from '../lib/control-characters'
-import {feedbackAdminToken, feedbackReportUrl} from '../lib/env.server'
-import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '../lib/feedback/server'
-import {summaryToCsv, type FeedbackSummary} from '../lib/feedback/summary'
-import {SUMMARY_MAX_PAGE_TERMS} from '../lib/feedback/summary-query'
+import {printable} from '@/lib/text/control-characters'
+import {feedbackAdminToken, feedbackReportUrl} from '@/lib/env.server'
+import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '@/lib/feedback/server'
+import {summaryToCsv, type FeedbackSummary} from '@/lib/feedback/summary'
+import {SUMMARY_MAX_PAGE_TERMS} from '@/lib/feedback/summary-query'
 
 type Report = {source: string; summary: FeedbackSummary}
 

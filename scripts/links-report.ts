@@ -6,17 +6,17 @@
  * Exits 1 when a published document links to a missing document (so it can guard a publish
  * pipeline), 2 when the file cannot be read, else 0.
  */
-import '../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
 import path from 'node:path'
 
-import {readDataset, type SanityDocument} from '../lib/content/dataset'
+import {readDataset, type SanityDocument} from '@/lib/content/dataset'
 import {
   buildLinkReport,
   type DocumentSummary,
   type LinkReport,
   type ReferenceProblem,
-} from '../lib/links/report'
+} from '@/lib/links/report'
 
 const name = (doc: DocumentSummary) => `${doc.title} (${doc.slug ?? doc.id})`
 

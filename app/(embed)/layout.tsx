@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
 import type {ReactNode} from 'react'
 
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
-import '../globals.css'
+import '@/app/globals.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl),

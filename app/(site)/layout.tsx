@@ -4,9 +4,9 @@ import type {ReactNode} from 'react'
 import {PreviewTools} from '@/components/preview-tools.client'
 import {SiteShell} from '@/components/site-shell'
 import {isPreviewing} from '@/lib/content/preview'
-import {siteName, siteUrl} from '@/lib/site'
+import {siteName, siteUrl} from '@/lib/site/urls'
 
-import '../globals.css'
+import '@/app/globals.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl),

@@ -4,8 +4,8 @@ import {DifficultyBadge} from '@/components/difficulty-badge'
 import {Link} from '@/components/link.client'
 import {SearchForm} from '@/components/search-form'
 import {listCategories, listTerms, type TermIndexEntry} from '@/lib/content'
-import {formatDate} from '@/lib/dates'
-import {absoluteUrl, categoryPath, pageAlternates, siteName, termPath} from '@/lib/site'
+import {formatDate} from '@/lib/text/dates'
+import {absoluteUrl, categoryPath, pageAlternates, siteName, termPath} from '@/lib/site/urls'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -1,5 +1,5 @@
 import {listRecentTerms} from '@/lib/content'
-import {termsAtomFeed} from '@/lib/feed'
+import {termsAtomFeed} from '@/lib/seo/feed'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -1,5 +1,5 @@
 import {listCategories, listTerms} from '@/lib/content'
-import {llmsTxt} from '@/lib/llms'
+import {llmsTxt} from '@/lib/seo/llms'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs'
 import {cp, readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 
-import {BENCH_ADMIN_TOKEN} from '../phases/feedback'
+import {BENCH_ADMIN_TOKEN} from '@/bench/phases/feedback'
 import {waitForHttp} from './http'
 import {run, start, type Managed} from './processes'
 

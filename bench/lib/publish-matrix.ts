@@ -1,7 +1,7 @@
 import type {IncomingHttpHeaders} from 'node:http'
 
-import type {SanityDocument} from '../../lib/content/dataset'
-import {groupByLetter, TERMS_PER_LETTER_ON_INDEX} from '../../lib/glossary-index'
+import type {SanityDocument} from '@/lib/content/dataset'
+import {groupByLetter, TERMS_PER_LETTER_ON_INDEX} from '@/lib/content/glossary-index'
 
 export type Answer = {status: number; headers: IncomingHttpHeaders; body: string}
 

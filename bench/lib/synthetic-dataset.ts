@@ -5,8 +5,8 @@
  * see realistic sizes at 1,000 or 10,000 terms. The real categories, authors, guides and terms
  * are kept, so `/glossary/backlink` and every guide still resolve.
  */
-import type {SanityDocument} from '../../lib/content/dataset'
-import {slugify} from '../../lib/slug'
+import type {SanityDocument} from '@/lib/content/dataset'
+import {slugify} from '@/lib/text/slug'
 
 export type Random = () => number
 

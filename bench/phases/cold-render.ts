@@ -3,10 +3,10 @@
  * each sample is Next rendering the page (x-nextjs-cache: MISS) with nothing else running.
  * And the crawl that serves every remaining term once, before the server's memory is read.
  */
-import type {SanityDocument} from '../../lib/content/dataset'
-import {get} from '../lib/http'
-import type {ColdRenderResult} from '../lib/results'
-import {percentile} from '../lib/stats'
+import type {SanityDocument} from '@/lib/content/dataset'
+import {get} from '@/bench/lib/http'
+import type {ColdRenderResult} from '@/bench/lib/results'
+import {percentile} from '@/bench/lib/stats'
 
 /** generateStaticParams in app/(site)/glossary/[slug]/page.tsx prerenders this many terms. */
 export const PRERENDERED_TERMS = 200

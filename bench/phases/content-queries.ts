@@ -6,16 +6,16 @@
  */
 import path from 'node:path'
 
-import {createLocalSource} from '../../lib/content/local-source'
+import {createLocalSource} from '@/lib/content/embedded/local-source'
 import {
   TERM_INDEX_QUERY,
   TERM_NAMES_QUERY,
   TERM_QUERY,
   TERM_REVISION_QUERY,
   TERM_SLUGS_QUERY,
-} from '../../sanity/queries'
-import type {QueryCost} from '../lib/results'
-import {percentile} from '../lib/stats'
+} from '@/sanity/queries'
+import type {QueryCost} from '@/bench/lib/results'
+import {percentile} from '@/bench/lib/stats'
 
 export async function measureContentQueries(
   datasetFile: string,

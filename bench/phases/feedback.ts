@@ -7,9 +7,9 @@ import {createHash} from 'node:crypto'
 
 import {z} from 'zod'
 
-import {request} from '../lib/http'
-import {ROUTE_MISSING, unavailable, type FeedbackResult, type Measured} from '../lib/results'
-import {percentile} from '../lib/stats'
+import {request} from '@/bench/lib/http'
+import {ROUTE_MISSING, unavailable, type FeedbackResult, type Measured} from '@/bench/lib/results'
+import {percentile} from '@/bench/lib/stats'
 
 export const SUMMARY_PATH = '/api/feedback/summary'
 

@@ -7,14 +7,14 @@
 import {mkdir, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 
-import {startPgliteWorker} from '../../lib/feedback/pglite-driver'
-import {createFeedbackStore} from '../../lib/feedback/store'
-import {awayFromMinuteBoundary} from '../../tests/support/rate-window'
-import {request} from '../lib/http'
-import {settledRssBytes, startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
-import type {HostileResult} from '../lib/results'
-import {percentile} from '../lib/stats'
-import {measureLoad, type LoadSettings} from '../lib/wrk'
+import {startPgliteWorker} from '@/lib/feedback/pglite-driver'
+import {createFeedbackStore} from '@/lib/feedback/store'
+import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
+import {request} from '@/bench/lib/http'
+import {settledRssBytes, startApp, waitUntilSettled, type AppEnv} from '@/bench/lib/next-app'
+import type {HostileResult} from '@/bench/lib/results'
+import {percentile} from '@/bench/lib/stats'
+import {measureLoad, type LoadSettings} from '@/bench/lib/wrk'
 import {summaryRequest, vote, SUMMARY_PATH} from './feedback'
 
 /** The dynamic routes, each with a made-up name. */

@@ -8,10 +8,10 @@ import {readFile, rename, writeFile} from 'node:fs/promises'
 
 import {encodeSignatureHeader} from '@sanity/webhook'
 
-import {parseDataset, type SanityDocument} from '../../lib/content/dataset'
-import {request} from '../lib/http'
-import {pollChecks, PUBLISH_MATRIX, type Answer, type Check, type Row} from '../lib/publish-matrix'
-import type {PublishingResult, PublishRowResult} from '../lib/results'
+import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
+import {request} from '@/bench/lib/http'
+import {pollChecks, PUBLISH_MATRIX, type Answer, type Check, type Row} from '@/bench/lib/publish-matrix'
+import type {PublishingResult, PublishRowResult} from '@/bench/lib/results'
 
 /** The proxy's revalidation window (proxy_cache_valid in deploy/nginx.conf). */
 export const PROXY_WINDOW_S = 2

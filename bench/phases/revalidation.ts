@@ -6,8 +6,8 @@
  */
 import {readFile, rename, writeFile} from 'node:fs/promises'
 
-import {get} from '../lib/http'
-import type {RevalidationResult} from '../lib/results'
+import {get} from '@/bench/lib/http'
+import type {RevalidationResult} from '@/bench/lib/results'
 
 export const ISR_PATH = '/bench/isr'
 const ISR_TERM_ID = 'term-backlink'

@@ -4,9 +4,9 @@
  */
 import {readFile} from 'node:fs/promises'
 
-import {get} from '../lib/http'
-import {ROUTE_MISSING, unavailable, type Measured, type SearchResult} from '../lib/results'
-import {percentile} from '../lib/stats'
+import {get} from '@/bench/lib/http'
+import {ROUTE_MISSING, unavailable, type Measured, type SearchResult} from '@/bench/lib/results'
+import {percentile} from '@/bench/lib/stats'
 
 export const QUERIES_FILE = 'bench/queries.json'
 

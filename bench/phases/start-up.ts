@@ -7,12 +7,12 @@
 import {copyFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {request} from '../lib/http'
-import {logRecords} from '../lib/log-records'
-import {appEnv, NEXT_BIN, SITE_COPY_DIR, type AppEnv} from '../lib/next-app'
-import {run, start} from '../lib/processes'
-import type {StartUpResult} from '../lib/results'
-import {BARE_APP_DIR} from '../lib/tools'
+import {request} from '@/bench/lib/http'
+import {logRecords} from '@/bench/lib/log-records'
+import {appEnv, NEXT_BIN, SITE_COPY_DIR, type AppEnv} from '@/bench/lib/next-app'
+import {run, start} from '@/bench/lib/processes'
+import type {StartUpResult} from '@/bench/lib/results'
+import {BARE_APP_DIR} from '@/bench/lib/tools'
 import {TERM_PATH} from './throughput'
 
 const BARE_NEXT_BIN = path.join(BARE_APP_DIR, 'node_modules/.bin/next')

@@ -6,12 +6,12 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {get} from '../lib/http'
-import {readShippedProxyConfig, renderProxyConfig, startNginx, staticFileConfig} from '../lib/nginx'
-import {start, type Managed} from '../lib/processes'
-import {waitForHttp} from '../lib/http'
-import type {LoadTarget, LoadTargetName, ThroughputResult} from '../lib/results'
-import {measureLoad, type LoadSettings} from '../lib/wrk'
+import {get} from '@/bench/lib/http'
+import {readShippedProxyConfig, renderProxyConfig, startNginx, staticFileConfig} from '@/bench/lib/nginx'
+import {start, type Managed} from '@/bench/lib/processes'
+import {waitForHttp} from '@/bench/lib/http'
+import type {LoadTarget, LoadTargetName, ThroughputResult} from '@/bench/lib/results'
+import {measureLoad, type LoadSettings} from '@/bench/lib/wrk'
 import {coldFloorPath} from './cold-render'
 
 export const TERM_PATH = '/glossary/backlink'

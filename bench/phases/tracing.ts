@@ -8,10 +8,10 @@
  */
 import path from 'node:path'
 
-import {startApp, waitUntilSettled, type AppEnv} from '../lib/next-app'
-import {startOtlpReceiver} from '../lib/otlp-receiver'
-import type {TracingResult} from '../lib/results'
-import {measureLoad, type LoadResult, type LoadSettings} from '../lib/wrk'
+import {startApp, waitUntilSettled, type AppEnv} from '@/bench/lib/next-app'
+import {startOtlpReceiver} from '@/bench/lib/otlp-receiver'
+import type {TracingResult} from '@/bench/lib/results'
+import {measureLoad, type LoadResult, type LoadSettings} from '@/bench/lib/wrk'
 import {TERM_PATH} from './throughput'
 
 const better = ([first, second]: LoadResult[]) => (second.reqPerSec > first.reqPerSec ? second : first)

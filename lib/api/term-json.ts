@@ -1,10 +1,10 @@
 import {z} from 'zod'
 
-import type {TermSummary} from '../content'
-import {absoluteUrl, termPath} from '../site'
-import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '../vocabulary'
+import type {TermSummary} from '@/lib/content'
+import {absoluteUrl, termPath} from '@/lib/site/urls'
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/vocabulary'
 
-/** A term slug as the schema makes them (lib/slug.ts), with the reason when a segment is not one. */
+/** A term slug as the schema makes them (lib/text/slug.ts), with the reason when a segment is not one. */
 export const termSlugSchema = z
   .string()
   .max(SLUG_MAX_LENGTH, `A term slug is at most ${SLUG_MAX_LENGTH} characters.`)

@@ -2,7 +2,7 @@ import 'server-only'
 
 import path from 'node:path'
 
-import {sanityProject} from '../../sanity/env'
+import {sanityProject} from '@/sanity/env'
 import {
   AUTHOR_QUERY,
   AUTHOR_SLUGS_QUERY,
@@ -22,7 +22,7 @@ import {
   TERM_REVISIONS_QUERY,
   TERM_SLUGS_QUERY,
   TERM_SUMMARY_QUERY,
-} from '../../sanity/queries'
+} from '@/sanity/queries'
 import type {
   AUTHOR_QUERY_RESULT,
   AUTHOR_SLUGS_QUERY_RESULT,
@@ -42,10 +42,10 @@ import type {
   TERM_REVISIONS_QUERY_RESULT,
   TERM_SLUGS_QUERY_RESULT,
   TERM_SUMMARY_QUERY_RESULT,
-} from '../../sanity/sanity.types'
-import {contentDatasetFile, sanityApiHost, sanityReadToken} from '../env.server'
-import {processWide} from '../process-wide.mjs'
-import {createLocalSource} from './local-source'
+} from '@/sanity/sanity.types'
+import {contentDatasetFile, sanityApiHost, sanityReadToken} from '@/lib/env.server'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
+import {createLocalSource} from '@/lib/content/embedded/local-source'
 import {observedSource} from './observed-source'
 import type {ContentSource, FetchOptions, QueryParams} from './source'
 import {PUBLISHED_TYPES, tags, type PublishedType} from './tags'

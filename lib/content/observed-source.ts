@@ -1,6 +1,6 @@
-import * as queries from '../../sanity/queries'
-import {metrics} from '../observability/metrics.mjs'
-import {inSpan} from '../observability/spans.mjs'
+import * as queries from '@/sanity/queries'
+import {metrics} from '@/lib/observability/metrics.mjs'
+import {inSpan} from '@/lib/observability/spans.mjs'
 import type {ContentSource, FetchOptions, QueryParams} from './source'
 
 export type SourceName = 'embedded' | 'content-lake'

@@ -4,8 +4,8 @@ import {readFileSync} from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import path from 'node:path'
 
-import {log} from '../observability/log.mjs'
-import {processWide} from '../process-wide.mjs'
+import {log} from '@/lib/observability/log.mjs'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
 
 /**
  * What a reader gets when the Content Lake is down and nothing cached can answer: a 503 with

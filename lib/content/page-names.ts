@@ -1,7 +1,7 @@
-import {PAGE_NAMES_QUERY} from '../../sanity/queries'
-import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
-import {sanityProject} from '../../sanity/env'
-import {processWide} from '../process-wide.mjs'
+import {PAGE_NAMES_QUERY} from '@/sanity/queries'
+import type {PAGE_NAMES_QUERY_RESULT} from '@/sanity/sanity.types'
+import {sanityProject} from '@/sanity/env'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
 import {termUrlSegments} from './term-names'
 
 export type NamedPage = 'term' | 'guide' | 'author' | 'category'

@@ -4,9 +4,9 @@ import {cookies, draftMode} from 'next/headers'
 import {createClient, type ClientPerspective} from 'next-sanity'
 import {defineEnableDraftMode, type EnableDraftMode} from 'next-sanity/draft-mode'
 
-import {sanityProject} from '../../sanity/env'
-import {sanityApiHost, sanityReadToken} from '../env.server'
-import {logOnce} from '../log-once'
+import {sanityProject} from '@/sanity/env'
+import {sanityApiHost, sanityReadToken} from '@/lib/env.server'
+import {logOnce} from '@/lib/observability/log-once'
 import {withoutRequestDetails} from './lake-errors'
 import {PERSPECTIVE_COOKIE, previewPerspective} from './perspective'
 

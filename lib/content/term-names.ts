@@ -1,4 +1,4 @@
-import {slugify} from '../slug'
+import {slugify} from '@/lib/text/slug'
 
 type TermNames = {
   _id?: string

@@ -1,6 +1,6 @@
 /** Reading a feedback post: its origin, its size, its content type and its fields. */
 
-import {readBodyAtMost} from '../read-body'
+import {readBodyAtMost} from '@/lib/site/read-body'
 
 export const BODY_LIMIT_BYTES = 8 * 1024
 

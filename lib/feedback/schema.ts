@@ -1,8 +1,8 @@
 import {z} from 'zod'
 
-import {withoutControlCharacters} from '../control-characters'
-import {termPath} from '../site'
-import {isSlug} from '../slug'
+import {withoutControlCharacters} from '@/lib/text/control-characters'
+import {termPath} from '@/lib/site/urls'
+import {isSlug} from '@/lib/text/slug'
 
 import {COMMENT_MAX_LENGTH, REASON_CODES, VOTES, isReasonFor} from './reasons'
 

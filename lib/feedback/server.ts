@@ -2,9 +2,9 @@ import 'server-only'
 
 import path from 'node:path'
 
-import {bearerAccess} from '../bearer-token'
-import {getTermRevision, listTermRevisions} from '../content'
-import {withoutControlCharacters} from '../control-characters'
+import {bearerAccess} from '@/lib/site/bearer-token'
+import {getTermRevision, listTermRevisions} from '@/lib/content'
+import {withoutControlCharacters} from '@/lib/text/control-characters'
 import {
   databaseUrl,
   feedbackAddressRateLimit,
@@ -12,10 +12,10 @@ import {
   feedbackDataDir,
   feedbackRateLimit,
   feedbackSalt,
-} from '../env.server'
-import {createOutageLog, type OutageLog} from '../health/outage-log.mjs'
-import {inSpan} from '../observability/spans.mjs'
-import {processWide} from '../process-wide.mjs'
+} from '@/lib/env.server'
+import {createOutageLog, type OutageLog} from '@/lib/health/outage-log.mjs'
+import {inSpan} from '@/lib/observability/spans.mjs'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
 import {DataFolderLockedError} from './data-lock'
 import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'

@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 
-import {log} from '../observability/log.mjs'
+import {log} from '@/lib/observability/log.mjs'
 import {createBatcher} from './batch'
 import type {SqlDriver} from './driver'
 import {migrate, readMigrations, type Migration} from './migrate'

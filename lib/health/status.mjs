@@ -4,7 +4,7 @@
  * feedback database, the Content Lake, the shared cache) are down. Plain JavaScript, one per process:
  * the cache handler, which Node loads without compiling, reports here too.
  */
-import {processWide} from '../process-wide.mjs'
+import {processWide} from '../runtime/process-wide.mjs'
 
 const state = processWide('health', () => ({
   phase: 'starting',

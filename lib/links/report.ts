@@ -1,5 +1,5 @@
-import {isDraftId, isPublishedId, publishedIdOf} from '../content/document-ids'
-import {referencesIn} from '../content/references'
+import {isDraftId, isPublishedId, publishedIdOf} from '@/lib/content/document-ids'
+import {referencesIn} from '@/lib/content/references'
 
 /**
  * The link report: which terms nothing links to, which have no related terms, which references

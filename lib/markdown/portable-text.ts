@@ -7,9 +7,9 @@ import {
   type ToolkitTextNode,
 } from '@portabletext/toolkit'
 
-import {imageSource} from '@/lib/images'
-import {safeHref} from '@/lib/safe-url'
-import {absoluteUrl, guidePath, termPath} from '@/lib/site'
+import {imageSource} from '@/lib/content/images'
+import {safeHref} from '@/lib/text/safe-url'
+import {absoluteUrl, guidePath, termPath} from '@/lib/site/urls'
 
 import {codeBlock, escapeMarkdown, inlineCode, markdownLink, markdownUrl} from './escape'
 

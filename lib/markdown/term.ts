@@ -1,8 +1,8 @@
 import type {Term} from '@/lib/content'
-import {compact} from '@/lib/compact'
-import {safeHref} from '@/lib/safe-url'
-import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site'
-import {TERM_PARTS, TERM_SECTIONS} from '@/lib/term-sections'
+import {compact} from '@/lib/content/compact'
+import {safeHref} from '@/lib/text/safe-url'
+import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site/urls'
+import {TERM_PARTS, TERM_SECTIONS} from '@/lib/content/term-sections'
 import {difficultyTitle} from '@/lib/vocabulary'
 
 import {escapeMarkdown, markdownLink} from './escape'

@@ -7,7 +7,7 @@
 import {trace} from '@opentelemetry/api'
 import pino from 'pino'
 
-import {processWide} from '../process-wide.mjs'
+import {processWide} from '../runtime/process-wide.mjs'
 
 import {tracingEnabled} from './tracing-settings.mjs'
 

@@ -9,7 +9,7 @@
 import client from 'prom-client'
 
 import {contentSourceStates, dependencyStates} from '../health/status.mjs'
-import {processWide} from '../process-wide.mjs'
+import {processWide} from '../runtime/process-wide.mjs'
 
 /** Seconds; pages render in milliseconds, a hung dependency costs seconds. */
 const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]

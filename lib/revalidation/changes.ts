@@ -2,9 +2,9 @@ import {isDeepStrictEqual} from 'node:util'
 
 import {z} from 'zod'
 
-import {SHOWN_FIELDS, type Surface} from '../content/dependencies'
-import {referencesIn} from '../content/references'
-import {PUBLISHED_TYPES, tags, type PublishedType} from '../content/tags'
+import {SHOWN_FIELDS, type Surface} from '@/lib/content/dependencies'
+import {referencesIn} from '@/lib/content/references'
+import {PUBLISHED_TYPES, tags, type PublishedType} from '@/lib/content/tags'
 
 /**
  * The webhook as configured in Sanity (docs/publishing-and-preview.md, "Creating the webhook").

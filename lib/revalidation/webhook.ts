@@ -2,8 +2,8 @@ import {timingSafeEqual} from 'node:crypto'
 
 import {decodeSignatureHeader, encodeSignatureHeader} from '@sanity/webhook'
 
-import {PUBLISHED_TYPES} from '../content/tags'
-import {readBodyAtMost} from '../read-body'
+import {PUBLISHED_TYPES} from '@/lib/content/tags'
+import {readBodyAtMost} from '@/lib/site/read-body'
 import {changedDocumentSchema, type ChangedDocument} from './changes'
 
 const SIGNATURE_HEADER = 'sanity-webhook-signature'

@@ -6,7 +6,7 @@ import {after} from 'next/server'
 import {contentVersion, listTerms, type TermIndexEntry} from '@/lib/content'
 import {recordSearchMiss} from '@/lib/feedback/server'
 import {metrics} from '@/lib/observability/metrics.mjs'
-import {processWide} from '@/lib/process-wide.mjs'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
 
 import {buildSearchIndex, searchIndex, type SearchIndex} from './search-index'
 

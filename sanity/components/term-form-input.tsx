@@ -1,6 +1,6 @@
 import type {ObjectInputProps} from 'sanity'
 
-import {termReadingMinutes} from '../../lib/reading-time'
+import {termReadingMinutes} from '@/lib/text/reading-time'
 
 type TermDraft = Parameters<typeof termReadingMinutes>[0]
 

@@ -3,9 +3,9 @@ import {useClient} from 'sanity'
 import {IntentLink} from 'sanity/router'
 import type {UserViewComponent} from 'sanity/structure'
 
-import {DEFAULT_API_VERSION} from '../env'
-import {USED_BY_LISTENER, USED_BY_QUERY} from '../queries'
-import type {USED_BY_QUERY_RESULT} from '../sanity.types'
+import {DEFAULT_API_VERSION} from '@/sanity/env'
+import {USED_BY_LISTENER, USED_BY_QUERY} from '@/sanity/queries'
+import type {USED_BY_QUERY_RESULT} from '@/sanity/sanity.types'
 
 type State =
   {status: 'loading'} | {status: 'error'; message: string} | {status: 'done'; documents: USED_BY_QUERY_RESULT}

@@ -1,10 +1,10 @@
 import type {SlugValidationContext, ValidationContext} from 'sanity'
 
-import {termNameSegments} from '../../lib/content/term-names'
-import {slugify} from '../../lib/slug'
-import {DEFAULT_API_VERSION} from '../env'
-import {OTHER_TERM_NAMES_QUERY} from '../queries'
-import type {OTHER_TERM_NAMES_QUERY_RESULT} from '../sanity.types'
+import {termNameSegments} from '@/lib/content/term-names'
+import {slugify} from '@/lib/text/slug'
+import {DEFAULT_API_VERSION} from '@/sanity/env'
+import {OTHER_TERM_NAMES_QUERY} from '@/sanity/queries'
+import type {OTHER_TERM_NAMES_QUERY_RESULT} from '@/sanity/sanity.types'
 
 /** Both the draft and the published id of the document being edited. */
 function ownIds(documentId: string | undefined): string[] {

@@ -15,8 +15,8 @@ import * as revalidateRoute from '@/app/api/revalidate/route'
 import * as searchRoute from '@/app/api/search/route'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 
-import {webhookHeaders} from '../e2e/support/webhook'
-import {feedbackRequest} from '../support/feedback-requests'
+import {webhookHeaders} from '@/tests/e2e/support/webhook'
+import {feedbackRequest} from '@/tests/support/feedback-requests'
 import {BROKEN_UNICODE, expectCleanError} from './support/clean-error'
 
 jest.mock('next/cache', () => ({revalidateTag: jest.fn()}))

@@ -1,6 +1,6 @@
 import {readDataset} from '@/lib/content/dataset'
 
-import {startContentLake, type ContentLake} from '../e2e/support/content-lake'
+import {startContentLake, type ContentLake} from '@/tests/e2e/support/content-lake'
 import {log as logger} from '@/lib/observability/log.mjs'
 
 const SANITY_ENV = [

@@ -9,7 +9,7 @@ import path from 'node:path'
 import {POST} from '@/app/api/feedback/route'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 
-import {jsonVote} from '../support/feedback-requests'
+import {jsonVote} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(120_000)
 

@@ -8,7 +8,7 @@ import {POST} from '@/app/api/feedback/route'
 import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase} from '@/lib/feedback/server'
 
-import {jsonVote, summaryRequest} from '../support/feedback-requests'
+import {jsonVote, summaryRequest} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(60_000)
 

@@ -11,8 +11,8 @@ import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 import type {FeedbackSummary} from '@/lib/feedback/summary'
 
-import {adminQuery} from '../support/feedback-databases'
-import {jsonVote, summaryRequest} from '../support/feedback-requests'
+import {adminQuery} from '@/tests/support/feedback-databases'
+import {jsonVote, summaryRequest} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(120_000)
 

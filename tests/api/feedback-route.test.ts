@@ -11,8 +11,8 @@ import {getTermRevision} from '@/lib/content'
 import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 
-import {awayFromMinuteBoundary} from '../support/rate-window'
-import {SITE, feedbackRequest, formVote, jsonVote} from '../support/feedback-requests'
+import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
+import {SITE, feedbackRequest, formVote, jsonVote} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(60_000)
 

@@ -11,7 +11,7 @@ import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase, openFeedbackDatabase, recordSearchMiss} from '@/lib/feedback/server'
 import type {FeedbackSummary, TermFeedback} from '@/lib/feedback/summary'
 
-import {jsonVote, summaryRequest} from '../support/feedback-requests'
+import {jsonVote, summaryRequest} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(60_000)
 

@@ -6,7 +6,7 @@ import {POST} from '@/app/api/feedback/route'
 import {GET} from '@/app/api/feedback/summary/route'
 import {closeFeedbackDatabase, prepareFeedbackDatabase} from '@/lib/feedback/server'
 
-import {jsonVote, summaryRequest} from '../support/feedback-requests'
+import {jsonVote, summaryRequest} from '@/tests/support/feedback-requests'
 import {log as logger} from '@/lib/observability/log.mjs'
 
 jest.setTimeout(60_000)

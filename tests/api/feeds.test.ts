@@ -3,9 +3,9 @@ import {JSDOM} from 'jsdom'
 import {GET as feedXml} from '@/app/feed.xml/route'
 import {GET as llmsTxt} from '@/app/llms.txt/route'
 import {listTerms} from '@/lib/content'
-import {termsAtomFeed} from '@/lib/feed'
+import {termsAtomFeed} from '@/lib/seo/feed'
 import {escapeMarkdown} from '@/lib/markdown/escape'
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 

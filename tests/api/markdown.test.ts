@@ -1,5 +1,5 @@
 import {GET} from '@/app/api/markdown/[slug]/route'
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
 const markdown = (slug: string) =>
   GET(new Request(`http://localhost/glossary/${slug}.md`), {params: Promise.resolve({slug})})

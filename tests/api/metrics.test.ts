@@ -8,7 +8,7 @@ import {POST as vote} from '@/app/api/feedback/route'
 import {GET as metricsRoute} from '@/app/api/metrics/route'
 import {GET as search} from '@/app/api/search/route'
 
-import {jsonVote} from '../support/feedback-requests'
+import {jsonVote} from '@/tests/support/feedback-requests'
 
 const TOKEN = 'unit-metrics-token'
 const scrape = (authorization?: string) =>

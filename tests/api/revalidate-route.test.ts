@@ -9,7 +9,7 @@ import {readDataset} from '@/lib/content/dataset'
 import {log as logger} from '@/lib/observability/log.mjs'
 import {linkedIds} from '@/lib/revalidation/changes'
 
-import {webhookHeaders} from '../e2e/support/webhook'
+import {webhookHeaders} from '@/tests/e2e/support/webhook'
 
 jest.mock('next/cache', () => ({revalidateTag: jest.fn()}))
 

@@ -1,6 +1,6 @@
 import {DELETE, GET, OPTIONS, PATCH, POST, PUT} from '@/app/api/terms/[slug]/route'
 import {termJson} from '@/lib/api/term-json'
-import {absoluteUrl} from '@/lib/site'
+import {absoluteUrl} from '@/lib/site/urls'
 
 const url = (slug: string) => `http://localhost/api/terms/${slug}`
 const get = (slug: string) => GET(new Request(url(slug)), {params: Promise.resolve({slug})})

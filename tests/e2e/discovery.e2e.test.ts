@@ -1,6 +1,6 @@
 import type {Browser, Locator, Page} from 'playwright-core'
 
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
 import {axeViolations, launchBrowser, withPage} from './support/browser'
 import {getRaw} from './support/http'

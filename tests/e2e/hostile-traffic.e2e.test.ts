@@ -7,7 +7,7 @@ import {mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import {awayFromMinuteBoundary} from '../support/rate-window'
+import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
 
 import {rawRequest} from './support/http'
 import {webhookHeaders} from './support/webhook'

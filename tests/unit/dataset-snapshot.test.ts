@@ -15,8 +15,8 @@ import {
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-import {readSnapshot} from '@/lib/content/dataset-snapshot'
-import {createLocalSource} from '@/lib/content/local-source'
+import {readSnapshot} from '@/lib/content/embedded/dataset-snapshot'
+import {createLocalSource} from '@/lib/content/embedded/local-source'
 import {pageNamesFromLists, toPageNames} from '@/lib/content/page-names'
 import {PAGE_NAMES_QUERY, TERM_INDEX_QUERY, TERM_QUERY} from '@/sanity/queries'
 import type {PAGE_NAMES_QUERY_RESULT} from '@/sanity/sanity.types'

@@ -7,7 +7,7 @@ import {evaluate, parse} from 'groq-js'
 
 import * as content from '@/lib/content'
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
-import {createLocalSource} from '@/lib/content/local-source'
+import {createLocalSource} from '@/lib/content/embedded/local-source'
 import type {ContentSource} from '@/lib/content/source'
 import {changedDocumentSchema, linkedIds, tagsForChange, WEBHOOK_PROJECTION} from '@/lib/revalidation/changes'
 import {PUBLISH_NEIGHBOURS_QUERY} from '@/sanity/queries'

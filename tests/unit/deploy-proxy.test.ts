@@ -9,8 +9,8 @@ import {waitForHttp} from '@/bench/lib/http'
 import {readShippedProxyConfig, renderProxyConfig, startNginx} from '@/bench/lib/nginx'
 import type {Managed} from '@/bench/lib/processes'
 
-import {rawRequest} from '../e2e/support/http'
-import {freePort} from '../support/free-port'
+import {rawRequest} from '@/tests/e2e/support/http'
+import {freePort} from '@/tests/support/free-port'
 
 const hasNginx = spawnSync('sh', ['-c', 'command -v nginx']).status === 0
 

@@ -14,7 +14,7 @@ import {GET} from '@/app/api/feedback/summary/route'
 import {LOCK_FILE} from '@/lib/feedback/data-lock'
 import {closeFeedbackDatabase, openFeedbackDatabase, recordSearchMiss} from '@/lib/feedback/server'
 
-import {jsonVote} from '../support/feedback-requests'
+import {jsonVote} from '@/tests/support/feedback-requests'
 
 jest.setTimeout(120_000)
 

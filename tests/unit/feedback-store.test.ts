@@ -14,8 +14,8 @@ import {
   type FeedbackStore,
 } from '@/lib/feedback/store'
 
-import {storeTestTargets, type TestDatabases} from '../support/feedback-databases'
-import {awayFromMinuteBoundary} from '../support/rate-window'
+import {storeTestTargets, type TestDatabases} from '@/tests/support/feedback-databases'
+import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
 
 jest.setTimeout(60_000)
 

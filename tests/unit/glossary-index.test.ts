@@ -6,8 +6,8 @@ import {
   letterFromSlug,
   letterOf,
   letterSlug,
-} from '@/lib/glossary-index'
-import {parseIndexFilters} from '@/lib/index-filters'
+} from '@/lib/content/glossary-index'
+import {parseIndexFilters} from '@/lib/content/index-filters'
 
 describe('the A–Z index', () => {
   it('files titles under their first letter, ignoring case and accents; digits and symbols under #', () => {

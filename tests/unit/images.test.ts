@@ -8,7 +8,7 @@ async function loadImages(env: Record<string, string | undefined>) {
     else process.env[name] = value
   }
   try {
-    return await import('@/lib/images')
+    return await import('@/lib/content/images')
   } finally {
     process.env = saved
   }

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 
-import {createLocalSource} from '@/lib/content/local-source'
+import {createLocalSource} from '@/lib/content/embedded/local-source'
 import {contentSourceStates} from '@/lib/health/status.mjs'
 import {log as logger} from '@/lib/observability/log.mjs'
 

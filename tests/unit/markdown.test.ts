@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it'
 
 import {codeBlock, escapeMarkdown, inlineCode} from '@/lib/markdown/escape'
 import {portableTextToMarkdown} from '@/lib/markdown/portable-text'
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
 // A CommonMark renderer that lets raw HTML through: the worst case for what we write.
 const render = (markdown: string) => new MarkdownIt({html: true}).render(markdown)

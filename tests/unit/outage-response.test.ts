@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import {installOutageResponses, markRequestUnavailable} from '@/lib/content/outage-response'
 
-import {rawRequest} from '../e2e/support/http'
+import {rawRequest} from '@/tests/e2e/support/http'
 
 /** What a route does: meets the outage (or not) somewhere down its async work, then answers as Next would. */
 type Route = (response: ServerResponse) => Promise<void>

@@ -1,4 +1,4 @@
-import {processWide} from '@/lib/process-wide.mjs'
+import {processWide} from '@/lib/runtime/process-wide.mjs'
 
 describe('processWide', () => {
   it('makes an object once and hands every caller that same object', () => {

@@ -1,7 +1,7 @@
 import robots from '@/app/robots'
 import sitemap from '@/app/sitemap'
 import {listPublishedPages} from '@/lib/content'
-import {siteUrl} from '@/lib/site'
+import {siteUrl} from '@/lib/site/urls'
 
 describe('the sitemap', () => {
   it('lists every published page exactly once, with absolute URLs', async () => {

@@ -1,6 +1,6 @@
 import {getTerm, listTerms, type Term} from '@/lib/content'
-import {siteUrl} from '@/lib/site'
-import {glossaryJsonLd, serializeJsonLd, termJsonLd} from '@/lib/structured-data'
+import {siteUrl} from '@/lib/site/urls'
+import {glossaryJsonLd, serializeJsonLd, termJsonLd} from '@/lib/seo/structured-data'
 
 type Node = Record<string, unknown> & {'@type': string}
 

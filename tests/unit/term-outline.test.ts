@@ -1,5 +1,5 @@
 import {getTerm} from '@/lib/content'
-import {TERM_SECTIONS, termOutline} from '@/lib/term-sections'
+import {TERM_SECTIONS, termOutline} from '@/lib/content/term-sections'
 
 const block = {_type: 'block', children: [{_type: 'span', text: 'Text.'}]}
 

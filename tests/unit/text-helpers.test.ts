@@ -1,7 +1,7 @@
-import {formatDate} from '@/lib/dates'
-import {readingMinutes} from '@/lib/reading-time'
-import {pathOnOrigin, safeHref} from '@/lib/safe-url'
-import {slugify} from '@/lib/slug'
+import {formatDate} from '@/lib/text/dates'
+import {readingMinutes} from '@/lib/text/reading-time'
+import {pathOnOrigin, safeHref} from '@/lib/text/safe-url'
+import {slugify} from '@/lib/text/slug'
 
 const paragraph = (words: number) => [
   {

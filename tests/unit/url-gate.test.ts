@@ -1,5 +1,5 @@
 import {isPublishedName} from '@/lib/content/page-names'
-import {gate} from '@/lib/url-gate'
+import {gate} from '@/lib/site/url-gate'
 
 /** The URL gate over the real embedded dataset: what passes to the pages, what is answered at the door. */
 describe('URL gate', () => {

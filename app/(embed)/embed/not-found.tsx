@@ -1,4 +1,4 @@
-import {siteName, siteUrl} from '@/lib/site'
+import {siteName, siteUrl} from '@/lib/site/urls'
 
 /** An embed for a term that does not exist (any more): say so inside the frame, briefly. */
 export default function EmbedNotFound() {

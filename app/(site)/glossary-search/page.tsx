@@ -1,8 +1,8 @@
 import type {Metadata} from 'next'
 
-import {parseIndexFilters} from '@/lib/index-filters'
+import {parseIndexFilters} from '@/lib/content/index-filters'
 
-import {GlossaryIndex, glossaryMetadata} from '../glossary/_components/glossary-index'
+import {GlossaryIndex, glossaryMetadata} from '@/app/(site)/glossary/_components/glossary-index'
 
 type Props = {searchParams: Promise<Record<string, string | string[] | undefined>>}
 

@@ -2,9 +2,9 @@ import type {Metadata} from 'next'
 
 import {Link} from '@/components/link.client'
 import {listGuides, type GuideListItem} from '@/lib/content'
-import {formatDate} from '@/lib/dates'
-import {safeHref} from '@/lib/safe-url'
-import {guidePath, pageAlternates} from '@/lib/site'
+import {formatDate} from '@/lib/text/dates'
+import {safeHref} from '@/lib/text/safe-url'
+import {guidePath, pageAlternates} from '@/lib/site/urls'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

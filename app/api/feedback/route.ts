@@ -2,7 +2,7 @@ import {readFeedbackBody, isSameSite} from '@/lib/feedback/request'
 import {describeIssues, voteInputSchema} from '@/lib/feedback/schema'
 import {submitVote} from '@/lib/feedback/server'
 import {metrics} from '@/lib/observability/metrics.mjs'
-import {siteUrl, termPath} from '@/lib/site'
+import {siteUrl, termPath} from '@/lib/site/urls'
 
 const error = (status: number, message: string, headers?: HeadersInit) =>
   Response.json({error: message}, {status, headers})

@@ -2,7 +2,7 @@ import {z} from 'zod'
 
 import type {SearchSuggestions} from '@/lib/search/suggestions'
 import {countSearch, searchTerms} from '@/lib/search/term-search'
-import {termPath} from '@/lib/site'
+import {termPath} from '@/lib/site/urls'
 
 /** The most suggestions the search box shows at once. */
 const SUGGESTIONS = 8

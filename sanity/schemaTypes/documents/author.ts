@@ -1,9 +1,9 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
-import {previousSlugsField} from '../fields/previous-slugs'
-import {requiredTextField} from '../fields/required-text'
-import {slugField} from '../fields/slug'
+import {previousSlugsField} from '@/sanity/schemaTypes/fields/previous-slugs'
+import {requiredTextField} from '@/sanity/schemaTypes/fields/required-text'
+import {slugField} from '@/sanity/schemaTypes/fields/slug'
 
 export const authorType = defineType({
   name: 'author',

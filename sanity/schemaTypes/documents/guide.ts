@@ -1,10 +1,10 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineField, defineType} from 'sanity'
 
-import {previousSlugsField} from '../fields/previous-slugs'
-import {requiredTextField} from '../fields/required-text'
-import {slugField} from '../fields/slug'
-import {SAFE_URL_SCHEMES} from '../objects/block-content'
+import {previousSlugsField} from '@/sanity/schemaTypes/fields/previous-slugs'
+import {requiredTextField} from '@/sanity/schemaTypes/fields/required-text'
+import {slugField} from '@/sanity/schemaTypes/fields/slug'
+import {SAFE_URL_SCHEMES} from '@/sanity/schemaTypes/objects/block-content'
 
 type GuideDraft = {externalUrl?: string; body?: unknown[]}
 

@@ -1,12 +1,12 @@
 import {BookIcon} from '@sanity/icons/Book'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
-import {DIFFICULTIES} from '../../../lib/vocabulary'
-import {previousSlugsField} from '../fields/previous-slugs'
-import {requiredTextField} from '../fields/required-text'
-import {slugField} from '../fields/slug'
-import {TermFormInput} from '../../components/term-form-input'
-import {checkAliasesUnique, isTermSlugUnique} from '../../lib/term-uniqueness'
+import {DIFFICULTIES} from '@/lib/vocabulary'
+import {previousSlugsField} from '@/sanity/schemaTypes/fields/previous-slugs'
+import {requiredTextField} from '@/sanity/schemaTypes/fields/required-text'
+import {slugField} from '@/sanity/schemaTypes/fields/slug'
+import {TermFormInput} from '@/sanity/components/term-form-input'
+import {checkAliasesUnique, isTermSlugUnique} from '@/sanity/lib/term-uniqueness'
 
 const richText = (name: string, title: string, description: string) =>
   defineField({name, title, description, type: 'blockContent', group: 'body'})

@@ -1,6 +1,6 @@
 import {defineArrayMember, defineField} from 'sanity'
 
-import {SLUG_PATTERN} from '../../../lib/vocabulary'
+import {SLUG_PATTERN} from '@/lib/vocabulary'
 
 /**
  * Old addresses of a document's page, each redirecting to its current slug for good, so links

@@ -1,6 +1,6 @@
 import {defineField, type SlugIsUniqueValidator} from 'sanity'
 
-import {SLUG_MAX_LENGTH} from '../../../lib/vocabulary'
+import {SLUG_MAX_LENGTH} from '@/lib/vocabulary'
 
 type Options = {
   /** The field the slug is generated from. */

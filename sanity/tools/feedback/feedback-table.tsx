@@ -1,6 +1,6 @@
 import type {ComponentType, ReactNode} from 'react'
 
-import type {FeedbackSummary} from '../../../lib/feedback/summary'
+import type {FeedbackSummary} from '@/lib/feedback/summary'
 import {CommentList, ReasonList, describeTally} from './term-figures'
 
 export type TermLinkProps = {termId: string; children: ReactNode}

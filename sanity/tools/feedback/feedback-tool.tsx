@@ -1,7 +1,7 @@
 import {useState} from 'react'
 import {IntentLink} from 'sanity/router'
 
-import type {FeedbackSummary} from '../../../lib/feedback/summary'
+import type {FeedbackSummary} from '@/lib/feedback/summary'
 
 import {AdminTokenField} from './admin-token-field'
 import {FeedbackTable, type TermLinkProps} from './feedback-table'

@@ -1,4 +1,4 @@
-import type {ReasonCount, TermComment, VoteTally} from '../../../lib/feedback/summary'
+import type {ReasonCount, TermComment, VoteTally} from '@/lib/feedback/summary'
 
 const muted = {color: 'var(--card-muted-fg-color, #5f6368)'}
 

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useState, useSyncExternalStore} from 'react'
 
-import type {FeedbackSummary} from '../../../lib/feedback/summary'
+import type {FeedbackSummary} from '@/lib/feedback/summary'
 
 /** The site's own endpoint: the Studio is served by the same app, so no CORS is involved. */
 export const SUMMARY_URL = '/api/feedback/summary'

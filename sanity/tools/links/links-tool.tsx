@@ -2,16 +2,16 @@ import {useEffect, useState, type CSSProperties, type ReactNode} from 'react'
 import {useClient} from 'sanity'
 import {IntentLink} from 'sanity/router'
 
-import {publishedIdOf} from '../../../lib/content/document-ids'
+import {publishedIdOf} from '@/lib/content/document-ids'
 import {
   buildLinkReport,
   type DocumentSummary,
   type LinkReport,
   type ReferenceProblem,
-} from '../../../lib/links/report'
-import {DEFAULT_API_VERSION} from '../../env'
-import {LINK_REPORT_DOCUMENTS_QUERY} from '../../queries'
-import type {LINK_REPORT_DOCUMENTS_QUERY_RESULT} from '../../sanity.types'
+} from '@/lib/links/report'
+import {DEFAULT_API_VERSION} from '@/sanity/env'
+import {LINK_REPORT_DOCUMENTS_QUERY} from '@/sanity/queries'
+import type {LINK_REPORT_DOCUMENTS_QUERY_RESULT} from '@/sanity/sanity.types'
 
 type State =
   | {status: 'loading'}

@@ -2,7 +2,7 @@
  * `npm run build:e2e`: the production build the browser suite runs against, made with the fake
  * secrets in the environment so the leak check has something to look for.
  */
-import '../../../lib/runtime/require-node.mjs'
+import '@/lib/runtime/require-node.mjs'
 
 import {spawnSync} from 'node:child_process'
 import {writeFileSync} from 'node:fs'

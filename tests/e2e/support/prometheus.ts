@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import {start, type Managed} from '@/bench/lib/processes'
 
-import {freePort} from '../../support/free-port'
+import {freePort} from '@/tests/support/free-port'
 
 export type RunningPrometheus = {
   url: string

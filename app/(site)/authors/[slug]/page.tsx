@@ -3,8 +3,8 @@ import type {Metadata} from 'next'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {Link} from '@/components/link.client'
 import {getAuthor, listAuthorSlugs, type ReadOptions} from '@/lib/content'
-import {redirectFromOldSlug} from '@/lib/moved-page'
-import {authorPath, pageAlternates, termPath} from '@/lib/site'
+import {redirectFromOldSlug} from '@/lib/site/moved-page'
+import {authorPath, pageAlternates, termPath} from '@/lib/site/urls'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

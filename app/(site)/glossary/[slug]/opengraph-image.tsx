@@ -4,8 +4,8 @@ import path from 'node:path'
 import {ImageResponse} from 'next/og'
 
 import {getTerm} from '@/lib/content'
-import {prerenderedTermParams} from '@/lib/prerender'
-import {siteName, siteUrl} from '@/lib/site'
+import {prerenderedTermParams} from '@/lib/content/prerender'
+import {siteName, siteUrl} from '@/lib/site/urls'
 import {difficultyTitle, type Difficulty} from '@/lib/vocabulary'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.

@@ -4,13 +4,13 @@ import {stegaClean} from 'next-sanity'
 
 import {Breadcrumbs} from '@/components/breadcrumbs'
 import {Link} from '@/components/link.client'
-import {compact} from '@/lib/compact'
+import {compact} from '@/lib/content/compact'
 import {DifficultyBadge} from '@/components/difficulty-badge'
 import {JsonLd} from '@/components/json-ld'
 import {getTerm, resolveTerm, type Term} from '@/lib/content'
-import {formatDate} from '@/lib/dates'
-import {prerenderedTermParams} from '@/lib/prerender'
-import {termReadingMinutes} from '@/lib/reading-time'
+import {formatDate} from '@/lib/text/dates'
+import {prerenderedTermParams} from '@/lib/content/prerender'
+import {termReadingMinutes} from '@/lib/text/reading-time'
 import {
   absoluteUrl,
   authorPath,
@@ -19,9 +19,9 @@ import {
   siteName,
   termMarkdownPath,
   termPath,
-} from '@/lib/site'
-import {termJsonLd} from '@/lib/structured-data'
-import {presentSections, TERM_PARTS, termOutline, type TermPart} from '@/lib/term-sections'
+} from '@/lib/site/urls'
+import {termJsonLd} from '@/lib/seo/structured-data'
+import {presentSections, TERM_PARTS, termOutline, type TermPart} from '@/lib/content/term-sections'
 
 import {BusinessContext} from './_components/business-context'
 import {CiteTerm} from './_components/cite-term'

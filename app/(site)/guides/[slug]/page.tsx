@@ -5,9 +5,9 @@ import {Breadcrumbs} from '@/components/breadcrumbs'
 import {Link} from '@/components/link.client'
 import {PortableText} from '@/components/portable-text'
 import {getGuide, listGuideSlugs, type Guide} from '@/lib/content'
-import {redirectFromOldSlug} from '@/lib/moved-page'
-import {formatDate} from '@/lib/dates'
-import {absoluteUrl, authorPath, guidePath, pageAlternates} from '@/lib/site'
+import {redirectFromOldSlug} from '@/lib/site/moved-page'
+import {formatDate} from '@/lib/text/dates'
+import {absoluteUrl, authorPath, guidePath, pageAlternates} from '@/lib/site/urls'
 
 import {GuideTerms} from './_components/guide-terms'
 

@@ -1,9 +1,9 @@
 import type {Metadata} from 'next'
 import {metadata as studioMetadata, NextStudio} from 'next-sanity/studio'
 
-import {siteName} from '../../../../lib/site'
-import config from '../../../../sanity.config'
-import {sanityProject} from '../../../../sanity/env'
+import {siteName} from '@/lib/site/urls'
+import config from '@/sanity.config'
+import {sanityProject} from '@/sanity/env'
 import {StudioNotConfigured} from './studio-not-configured'
 
 export const dynamic = 'force-static'

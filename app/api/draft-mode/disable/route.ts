@@ -2,7 +2,7 @@ import {draftMode} from 'next/headers'
 import {redirect} from 'next/navigation'
 
 import {disableRefusal} from '@/lib/content/preview'
-import {pathOnOrigin} from '@/lib/safe-url'
+import {pathOnOrigin} from '@/lib/text/safe-url'
 
 /** Leaves draft mode and returns to the page the editor was on, if that page is on this site. */
 export async function GET(request: Request) {

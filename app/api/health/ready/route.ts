@@ -1,4 +1,4 @@
-import {bearerAccess} from '@/lib/bearer-token'
+import {bearerAccess} from '@/lib/site/bearer-token'
 import {metricsToken} from '@/lib/env.server'
 import {contentSourceStates, dependencyStates, readiness} from '@/lib/health/status.mjs'
 

@@ -2,8 +2,8 @@ import {z} from 'zod'
 
 import {getTerm, resolveTerm} from '@/lib/content'
 import {termMarkdown} from '@/lib/markdown/term'
-import {prerenderedTermParams} from '@/lib/prerender'
-import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site'
+import {prerenderedTermParams} from '@/lib/content/prerender'
+import {absoluteUrl, termMarkdownPath, termPath} from '@/lib/site/urls'
 import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/vocabulary'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.

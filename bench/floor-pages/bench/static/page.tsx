@@ -1,6 +1,6 @@
 import type {Metadata} from 'next'
 
-import {BarePage} from '../../_lib/bare-page'
+import {BarePage} from '@/bench/floor-pages/_lib/bare-page'
 
 export const dynamic = 'force-static'
 

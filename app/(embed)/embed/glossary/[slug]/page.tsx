@@ -2,7 +2,7 @@ import type {Metadata} from 'next'
 import {notFound, permanentRedirect} from 'next/navigation'
 
 import {getTermSummary, resolveTerm} from '@/lib/content'
-import {absoluteUrl, pageAlternates, siteName, termPath} from '@/lib/site'
+import {absoluteUrl, pageAlternates, siteName, termPath} from '@/lib/site/urls'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -1,9 +1,9 @@
 import {Link} from '@/components/link.client'
 import {PortableText} from '@/components/portable-text'
 import type {Term} from '@/lib/content'
-import {safeHref} from '@/lib/safe-url'
-import {guidePath, termPath} from '@/lib/site'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {safeHref} from '@/lib/text/safe-url'
+import {guidePath, termPath} from '@/lib/site/urls'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 import {SectionHeading} from './section-heading'
 

@@ -1,7 +1,7 @@
 import {CopyLinkButton} from '@/components/copy-link-button.client'
-import {formatDate} from '@/lib/dates'
-import {absoluteUrl, siteName, termPath} from '@/lib/site'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {formatDate} from '@/lib/text/dates'
+import {absoluteUrl, siteName, termPath} from '@/lib/site/urls'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 /** The citation people paste into their own writing: title, site, canonical URL, updated date. */
 export function citationFor(term: {title: string; slug: string; updated: string}): string {

@@ -1,8 +1,8 @@
 import {Link} from '@/components/link.client'
 import type {DeeperGuide} from '@/lib/content'
-import {safeHref} from '@/lib/safe-url'
-import {guidePath} from '@/lib/site'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {safeHref} from '@/lib/text/safe-url'
+import {guidePath} from '@/lib/site/urls'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 import {SectionHeading} from './section-heading'
 

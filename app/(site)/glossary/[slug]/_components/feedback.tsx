@@ -1,5 +1,5 @@
-import {termPath} from '@/lib/site'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {termPath} from '@/lib/site/urls'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 import {FeedbackForm} from './feedback.client'
 

@@ -1,7 +1,7 @@
 import {Link} from '@/components/link.client'
 import type {ReferencingDocument} from '@/lib/content'
-import {guidePath, termPath} from '@/lib/site'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {guidePath, termPath} from '@/lib/site/urls'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 import {SectionHeading} from './section-heading'
 

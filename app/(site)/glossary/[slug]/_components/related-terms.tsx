@@ -1,6 +1,6 @@
 import {TermCardGrid} from '@/components/term-card-grid'
 import type {RelatedTerm} from '@/lib/content'
-import {TERM_PARTS} from '@/lib/term-sections'
+import {TERM_PARTS} from '@/lib/content/term-sections'
 
 import {SectionHeading} from './section-heading'
 

@@ -1,5 +1,5 @@
 import {CopyLinkButton} from '@/components/copy-link-button.client'
-import {termPath} from '@/lib/site'
+import {termPath} from '@/lib/site/urls'
 
 /** An h2 with a stable anchor and a control that copies a deep link to it. */
 export function SectionHeading({id, slug, children}: {id: string; slug: string; children: string}) {

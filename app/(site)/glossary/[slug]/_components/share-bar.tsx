@@ -1,5 +1,5 @@
 import {CopyLinkButton} from '@/components/copy-link-button.client'
-import {absoluteUrl, termPath} from '@/lib/site'
+import {absoluteUrl, termPath} from '@/lib/site/urls'
 
 import {NativeShareButton} from './share-bar.client'
 

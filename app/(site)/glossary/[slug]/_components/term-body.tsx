@@ -1,6 +1,6 @@
 import {PortableText} from '@/components/portable-text'
 import type {Term} from '@/lib/content'
-import {presentSections} from '@/lib/term-sections'
+import {presentSections} from '@/lib/content/term-sections'
 
 import {SectionHeading} from './section-heading'
 

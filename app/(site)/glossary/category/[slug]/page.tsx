@@ -6,9 +6,9 @@ import {JsonLd} from '@/components/json-ld'
 import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {getCategory, listCategories, type ReadOptions} from '@/lib/content'
-import {redirectFromOldSlug} from '@/lib/moved-page'
-import {absoluteUrl, categoryPath, pageAlternates, siteName} from '@/lib/site'
-import {indexSectionJsonLd} from '@/lib/structured-data'
+import {redirectFromOldSlug} from '@/lib/site/moved-page'
+import {absoluteUrl, categoryPath, pageAlternates, siteName} from '@/lib/site/urls'
+import {indexSectionJsonLd} from '@/lib/seo/structured-data'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -6,9 +6,9 @@ import {JsonLd} from '@/components/json-ld'
 import {Link} from '@/components/link.client'
 import {TermList} from '@/components/term-list'
 import {listTerms} from '@/lib/content'
-import {letterFromSlug, letterName, letterOf, letterSlug, type Letter} from '@/lib/glossary-index'
-import {absoluteUrl, letterPath, pageAlternates, siteName} from '@/lib/site'
-import {indexSectionJsonLd} from '@/lib/structured-data'
+import {letterFromSlug, letterName, letterOf, letterSlug, type Letter} from '@/lib/content/glossary-index'
+import {absoluteUrl, letterPath, pageAlternates, siteName} from '@/lib/site/urls'
+import {indexSectionJsonLd} from '@/lib/seo/structured-data'
 
 // REVALIDATE_SECONDS (lib/vocabulary.ts): Next reads segment config only as a literal.
 export const revalidate = 3600

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next'
 import {notFound} from 'next/navigation'
 
-import {BarePage} from '../../../_lib/bare-page'
+import {BarePage} from '@/bench/floor-pages/_lib/bare-page'
 
 // Segment config must be a literal: the term pages' window.
 export const revalidate = 3600

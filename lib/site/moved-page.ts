@@ -1,6 +1,6 @@
 import {notFound, permanentRedirect} from 'next/navigation'
 
-import {findMovedPage} from './content'
+import {findMovedPage} from '@/lib/content'
 
 /**
  * The answer for a guide, author or category address that names no document: 308 to the page

@@ -9,7 +9,7 @@ export const termPath = (slug: string) => `/glossary/${slug}`
 export const authorPath = (slug: string) => `/authors/${slug}`
 export const guidePath = (slug: string) => `/guides/${slug}`
 export const categoryPath = (slug: string) => `/glossary/category/${slug}`
-/** A letter's page of the index, by its URL spelling (`letterSlug` in lib/glossary-index). */
+/** A letter's page of the index, by its URL spelling (`letterSlug` in lib/content/glossary-index). */
 export const letterPath = (slug: string) => `/glossary/letter/${slug}`
 /** The Markdown rendition of a term (served by app/api/markdown through a rewrite). */
 export const termMarkdownPath = (slug: string) => `${termPath(slug)}.md`

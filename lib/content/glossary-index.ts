@@ -1,4 +1,4 @@
-import {foldText} from './search/fold'
+import {foldText} from '@/lib/search/fold'
 
 /** The index's letter bar: "#" gathers titles that start with a digit or a symbol. */
 export const LETTERS = ['#', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'] as const

@@ -1,6 +1,6 @@
-import {letterFromSlug} from './glossary-index'
-import type {NamedPage} from './content/page-names'
-import {isSlug} from './slug'
+import {letterFromSlug} from '@/lib/content/glossary-index'
+import type {NamedPage} from '@/lib/content/page-names'
+import {isSlug} from '@/lib/text/slug'
 
 /** How a missing page is answered: the site's 404 page, or JSON for the APIs and Markdown. */
 export type MissingAnswer = 'page' | 'json'

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-import {DIFFICULTY_VALUES} from './vocabulary'
+import {DIFFICULTY_VALUES} from '@/lib/vocabulary'
 
 /** A query parameter that may be missing, empty (an unset select) or repeated; the first counts. */
 const param = z.preprocess(

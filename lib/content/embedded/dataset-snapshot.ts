@@ -3,10 +3,10 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-import {log} from '../observability/log.mjs'
-import {DatasetError, type SanityDocument} from './dataset'
-import type {NamedPage} from './page-names'
-import type {IndexEntry} from './query-plan'
+import {log} from '@/lib/observability/log.mjs'
+import {DatasetError, type SanityDocument} from '@/lib/content/dataset'
+import type {NamedPage} from '@/lib/content/page-names'
+import type {IndexEntry} from './dataset-index'
 
 /**
  * What a start-up needs of a dataset file it has loaded before, so that a restart need not parse

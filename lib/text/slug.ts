@@ -1,4 +1,4 @@
-import {SLUG_MAX_LENGTH, SLUG_PATTERN} from './vocabulary'
+import {SLUG_MAX_LENGTH, SLUG_PATTERN} from '@/lib/vocabulary'
 
 /** Whether a URL segment has a slug's shape (the URL gate asks this of every request, without zod). */
 export const isSlug = (segment: string) => segment.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(segment)

@@ -2,7 +2,7 @@ import type {MetadataRoute} from 'next'
 
 import type {PublishedPages} from '@/lib/content'
 
-import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from './site'
+import {absoluteUrl, authorPath, categoryPath, guidePath, termPath} from '@/lib/site/urls'
 
 /** The later of two ISO dates (either may be missing). */
 const later = (a: string | undefined, b: string) => (a && a > b ? a : b)

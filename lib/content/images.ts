@@ -1,6 +1,6 @@
 import {createImageUrlBuilder} from '@sanity/image-url'
 
-import {sanityProject} from '../sanity/env'
+import {sanityProject} from '@/sanity/env'
 
 type ImageValue = {asset?: {_ref?: string}; alt?: string | null}
 

@@ -1,4 +1,4 @@
-import {log as logger} from './observability/log.mjs'
+import {log as logger} from './log.mjs'
 
 const logged = new Set<string>()
 

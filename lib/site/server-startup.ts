@@ -1,10 +1,10 @@
 import 'server-only'
 
-import {contentSource, usesEmbeddedDataset} from './content'
-import {preparePageNames} from './content/page-names'
-import {markDraining, markReady} from './health/status.mjs'
-import {recordHttpRequests} from './observability/http-metrics'
-import {log} from './observability/log.mjs'
+import {contentSource, usesEmbeddedDataset} from '@/lib/content'
+import {preparePageNames} from '@/lib/content/page-names'
+import {markDraining, markReady} from '@/lib/health/status.mjs'
+import {recordHttpRequests} from '@/lib/observability/http-metrics'
+import {log} from '@/lib/observability/log.mjs'
 
 /**
  * The signal `npm start` (scripts/start.mjs) sends first when asked to stop with a drain delay:
@@ -32,7 +32,7 @@ export async function prepareServer() {
   const distDir = process.env.NEXT_DIST_DIR || '.next'
   recordHttpRequests(distDir)
   // Only the Content Lake can fail a reader's page after start; the embedded dataset is in memory.
-  if (!usesEmbeddedDataset()) (await import('./content/outage-response')).installOutageResponses(distDir)
+  if (!usesEmbeddedDataset()) (await import('@/lib/content/outage-response')).installOutageResponses(distDir)
   let documents: number | null = null
   try {
     documents = await contentSource().warmUp()
@@ -46,7 +46,7 @@ export async function prepareServer() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       markDraining()
-      import('./feedback/server')
+      import('@/lib/feedback/server')
         .then(({shutDownFeedbackDatabase}) => shutDownFeedbackDatabase())
         .catch((error: Error) => log.error({reason: error.message}, 'could not close the feedback database'))
     })
@@ -54,7 +54,7 @@ export async function prepareServer() {
   // The database's code and connection wait until the first pages are out; a vote before then
   // opens it itself.
   setTimeout(() => {
-    import('./feedback/server')
+    import('@/lib/feedback/server')
       .then(({prepareFeedbackDatabase}) => prepareFeedbackDatabase())
       .catch((error) => stop('cannot open the feedback database', error))
   }, FEEDBACK_OPENS_AFTER_MS)

@@ -1,6 +1,6 @@
 import {toPlainText, type PortableTextBlock} from '@portabletext/react'
 
-import {TERM_SECTIONS, type TermSectionField} from './term-sections'
+import {TERM_SECTIONS, type TermSectionField} from '@/lib/content/term-sections'
 
 /** Adult silent reading of non-fiction on screen, in words per minute. */
 const WORDS_PER_MINUTE = 220

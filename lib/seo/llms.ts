@@ -1,7 +1,7 @@
 import type {CategorySummary, TermIndexEntry} from '@/lib/content'
 
-import {escapeMarkdown, markdownLink} from './markdown/escape'
-import {absoluteUrl, siteName, termMarkdownPath} from './site'
+import {escapeMarkdown, markdownLink} from '@/lib/markdown/escape'
+import {absoluteUrl, siteName, termMarkdownPath} from '@/lib/site/urls'
 
 /**
  * /llms.txt (llmstxt.org): a Markdown map of the glossary for language models. An H1 with the

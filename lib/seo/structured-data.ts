@@ -1,6 +1,6 @@
 import type {Term, TermIndexEntry} from '@/lib/content'
 
-import {absoluteUrl, authorPath, categoryPath, siteName, termPath} from './site'
+import {absoluteUrl, authorPath, categoryPath, siteName, termPath} from '@/lib/site/urls'
 
 export type JsonLdNode = {[key: string]: unknown}
 

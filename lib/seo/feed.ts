@@ -1,6 +1,6 @@
 import type {RecentTerm} from '@/lib/content'
 
-import {absoluteUrl, siteName, termPath} from './site'
+import {absoluteUrl, siteName, termPath} from '@/lib/site/urls'
 
 /** Escapes text for XML character data and attribute values. */
 function escapeXml(text: string): string {

@@ -2,12 +2,12 @@ import {stat} from 'node:fs/promises'
 
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
-import {PAGE_NAMES_QUERY} from '../../sanity/queries'
-import type {PAGE_NAMES_QUERY_RESULT} from '../../sanity/sanity.types'
-import {createOutageLog} from '../health/outage-log.mjs'
-import {reportContentSource} from '../health/status.mjs'
-import {metrics} from '../observability/metrics.mjs'
-import {parseDataset, readDatasetText} from './dataset'
+import {PAGE_NAMES_QUERY} from '@/sanity/queries'
+import type {PAGE_NAMES_QUERY_RESULT} from '@/sanity/sanity.types'
+import {createOutageLog} from '@/lib/health/outage-log.mjs'
+import {reportContentSource} from '@/lib/health/status.mjs'
+import {metrics} from '@/lib/observability/metrics.mjs'
+import {parseDataset, readDatasetText} from '@/lib/content/dataset'
 import {
   lazyDocuments,
   lineSpans,
@@ -16,11 +16,12 @@ import {
   writeSnapshot,
   type DatasetSnapshot,
 } from './dataset-snapshot'
-import {isPublishedId} from './document-ids'
-import {pageNamesAsLists, pageNamesFromLists, rememberPageNames, toPageNames} from './page-names'
-import {documentById, documentsReachedBy, entryOf, indexEntries, type DatasetIndex} from './query-plan'
-import {tagRender} from './render-tags'
-import type {ContentSource} from './source'
+import {isPublishedId} from '@/lib/content/document-ids'
+import {pageNamesAsLists, pageNamesFromLists, rememberPageNames, toPageNames} from '@/lib/content/page-names'
+import {documentById, entryOf, indexEntries, type DatasetIndex} from './dataset-index'
+import {documentsReachedBy} from './query-plan'
+import {tagRender} from '@/lib/content/render-tags'
+import type {ContentSource} from '@/lib/content/source'
 
 type Loaded = {
   mtimeMs: number
