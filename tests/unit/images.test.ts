@@ -29,6 +29,18 @@ describe('Sanity image sources', () => {
     expect(image.srcSet).toContain('?w=1200&auto=format 1200w')
   })
 
+  it('reserve the shape the editor cropped to, and ask the CDN for that part', async () => {
+    const {imageSource} = await loadImages({
+      NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123',
+      NEXT_PUBLIC_SANITY_DATASET: 'production',
+    })
+    // 2000 × 1500 with its right half and a tenth at the top and bottom cut away: 1000 × 1200 shown.
+    const cropped = {...IMAGE, crop: {top: 0.1, bottom: 0.1, left: 0, right: 0.5}}
+    const image = imageSource(cropped, 800)!
+    expect(image).toMatchObject({width: 800, height: 960})
+    expect(image.src).toContain('rect=0,150,1000,1200')
+  })
+
   it('have nothing to serve without a project, or for an asset id without its size', async () => {
     const withProject = await loadImages({
       NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123',
