@@ -1,8 +1,11 @@
+import type {BreadcrumbList, DefinedTerm, DefinedTermSet, Graph, Thing, WithContext} from 'schema-dts'
+
 import type {Term, TermIndexEntry} from '@/lib/content'
 
 import {absoluteUrl, authorPath, categoryPath, siteName, termPath} from '@/lib/site/urls'
 
-export type JsonLdNode = {[key: string]: unknown}
+/** A page's JSON-LD: one schema.org node, or a graph of them (types from schema-dts). */
+export type JsonLdNode = WithContext<Thing> | Graph
 
 /**
  * JSON for a `<script type="application/ld+json">`. Content is written by editors, so `<` is
@@ -17,14 +20,14 @@ const glossarySetId = () => `${absoluteUrl(GLOSSARY_PATH)}#terms`
 const termId = (slug: string) => `${absoluteUrl(termPath(slug))}#term`
 
 /** The glossary as a set of defined terms; each term's page points back at it. */
-const glossarySet = () => ({
+const glossarySet = (): DefinedTermSet => ({
   '@type': 'DefinedTermSet',
   '@id': glossarySetId(),
   name: siteName,
   url: absoluteUrl(GLOSSARY_PATH),
 })
 
-function breadcrumbs(trail: {name: string; path: string}[]) {
+function breadcrumbs(trail: {name: string; path: string}[]): BreadcrumbList {
   return {
     '@type': 'BreadcrumbList',
     itemListElement: trail.map((crumb, index) => ({
@@ -38,7 +41,7 @@ function breadcrumbs(trail: {name: string; path: string}[]) {
 
 type TermCard = Pick<TermIndexEntry, 'title' | 'slug' | 'shortDefinition' | 'aliases'>
 
-function definedTerm(term: TermCard) {
+function definedTerm(term: TermCard): DefinedTerm {
   return {
     '@type': 'DefinedTerm',
     '@id': termId(term.slug),
@@ -50,7 +53,7 @@ function definedTerm(term: TermCard) {
 }
 
 /** A term page: the term itself, where it sits in the site, and the page as an article. */
-export function termJsonLd(term: Term): JsonLdNode {
+export function termJsonLd(term: Term): Graph {
   const url = absoluteUrl(termPath(term.slug))
   return {
     '@context': 'https://schema.org',
@@ -86,7 +89,7 @@ export function termJsonLd(term: Term): JsonLdNode {
 }
 
 /** The A–Z index: the glossary, with the terms the page shows. */
-export function glossaryJsonLd(terms: readonly TermCard[]): JsonLdNode {
+export function glossaryJsonLd(terms: readonly TermCard[]): WithContext<DefinedTermSet> {
   return {
     '@context': 'https://schema.org',
     ...glossarySet(),
@@ -95,7 +98,7 @@ export function glossaryJsonLd(terms: readonly TermCard[]): JsonLdNode {
 }
 
 /** A page of the index (a category, a letter): its place in the site. */
-export function indexSectionJsonLd(section: {name: string; path: string}): JsonLdNode {
+export function indexSectionJsonLd(section: {name: string; path: string}): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     ...breadcrumbs([{name: 'Glossary', path: GLOSSARY_PATH}, section]),

@@ -1,15 +1,19 @@
 import {getTerm, listTerms, type Term} from '@/lib/content'
 import {siteUrl} from '@/lib/site/urls'
-import {glossaryJsonLd, serializeJsonLd, termJsonLd} from '@/lib/seo/structured-data'
+import {glossaryJsonLd, serializeJsonLd, termJsonLd, type JsonLdNode} from '@/lib/seo/structured-data'
 
 type Node = Record<string, unknown> & {'@type': string}
 
 /** What a search engine reads: the serialised script text, parsed back. */
-const roundTrip = (data: object) => JSON.parse(serializeJsonLd(data as Record<string, unknown>))
+const roundTrip = (data: JsonLdNode) => JSON.parse(serializeJsonLd(data))
 
 describe('serializeJsonLd', () => {
   it('escapes "<" so content cannot close the script, and parses back to the same data', () => {
-    const data = {name: 'Tags </script><script>alert(1)</script> & more'}
+    const data: JsonLdNode = {
+      '@context': 'https://schema.org',
+      '@type': 'DefinedTerm',
+      name: 'Tags </script><script>alert(1)</script> & more',
+    }
     const text = serializeJsonLd(data)
     expect(text).not.toContain('<')
     expect(text).toContain('\\u003c/script>')
