@@ -24,14 +24,6 @@ export function markdownUrl(url: string): string {
 
 export const markdownLink = (text: string, url: string) => `[${escapeMarkdown(text)}](${markdownUrl(url)})`
 
-/** Inline code, fenced with more backticks than the code itself contains. */
-export function inlineCode(code: string): string {
-  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const padded = code.startsWith('`') || code.endsWith('`') ? ` ${code} ` : code
-  return `${fence}${padded}${fence}`
-}
-
 /** A fenced code block whose fence no line of the code can close early. */
 export function codeBlock(code: string, language?: string | null): string {
   const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length))

@@ -1,20 +1,12 @@
-import type {PortableTextBlock} from '@portabletext/react'
-import {
-  buildMarksTree,
-  isPortableTextToolkitSpan,
-  isPortableTextToolkitTextNode,
-  type ToolkitNestedPortableTextSpan,
-  type ToolkitTextNode,
-} from '@portabletext/toolkit'
+import {portableTextToMarkdown as renderMarkdown, type PortableTextRenderers} from '@portabletext/markdown'
 
 import {imageSource} from '@/lib/content/images'
-import {safeHref} from '@/lib/text/safe-url'
 import {absoluteUrl, guidePath, termPath} from '@/lib/site/urls'
+import {safeHref} from '@/lib/text/safe-url'
 
-import {codeBlock, escapeMarkdown, inlineCode, markdownLink, markdownUrl} from './escape'
+import {codeBlock, escapeMarkdown, markdownLink, markdownUrl} from './escape'
 
 type LinkTarget = {_type?: string; slug?: string | null; externalUrl?: string | null} | null | undefined
-type Node = {_type: string; [key: string]: unknown}
 
 /** Where an internal link points, absolute (the Markdown is read outside the site), or null. */
 function internalUrl(target: LinkTarget): string | null {
@@ -23,92 +15,41 @@ function internalUrl(target: LinkTarget): string | null {
   return safeHref(target.externalUrl) ?? absoluteUrl(guidePath(target.slug))
 }
 
-const WRAPS: Record<string, string> = {strong: '**', em: '_'}
+// An unsafe or dangling link keeps its words and loses the link.
+const linked = (text: string, url: string | null) =>
+  url && text.trim() ? `[${text}](${markdownUrl(url)})` : text
 
-function inline(nodes: (ToolkitNestedPortableTextSpan | ToolkitTextNode | {_type: string})[]): string {
-  return nodes
-    .map((node) => {
-      if (isPortableTextToolkitTextNode(node as ToolkitTextNode)) {
-        return escapeMarkdown((node as ToolkitTextNode).text)
-      }
-      if (!isPortableTextToolkitSpan(node as ToolkitNestedPortableTextSpan)) return ''
-      const span = node as ToolkitNestedPortableTextSpan
-      if (span.markType === 'code') {
-        const code = span.children.map((child) => (child as ToolkitTextNode).text ?? '').join('')
-        return inlineCode(code)
-      }
-      const text = inline(span.children)
-      if (!text.trim()) return text
-      const wrap = WRAPS[span.markType]
-      if (wrap) return `${wrap}${text}${wrap}`
-      const markDef = span.markDef as {href?: unknown; target?: LinkTarget} | undefined
-      const url =
-        span.markType === 'link'
-          ? safeHref(markDef?.href)
-          : span.markType === 'internalLink'
-            ? internalUrl(markDef?.target)
-            : null
-      // An unsafe or dangling link keeps its words and loses the link.
-      return url ? `[${text}](${markdownUrl(url)})` : text
-    })
-    .join('')
-}
-
-function blockText(block: PortableTextBlock): string {
-  return inline(buildMarksTree(block) as Parameters<typeof inline>[0])
-}
-
-function serializeBlock(node: Node): string | null {
-  switch (node._type) {
-    case 'block': {
-      const block = node as unknown as PortableTextBlock
-      const text = blockText(block)
-      if (!text.trim()) return null
-      if (block.style === 'h3') return `### ${text}`
-      if (block.style === 'h4') return `#### ${text}`
-      if (block.style === 'blockquote') return text.replace(/^/gm, '> ')
-      return text
-    }
-    case 'callout': {
-      const label = node.tone === 'warning' ? 'Watch out:' : 'Tip:'
-      return `> **${label}** ${escapeMarkdown(String(node.text ?? ''))}`.replace(/\n/g, '\n> ')
-    }
-    case 'codeBlock':
-      return codeBlock(String(node.code ?? ''), node.language as string | undefined)
-    case 'image': {
-      const alt = typeof node.alt === 'string' ? node.alt : ''
-      const image = imageSource(node as {asset?: {_ref?: string}}, 800)
-      return image && alt ? `!${markdownLink(alt, image.src)}` : null
-    }
-    default:
-      return null
-  }
+/**
+ * How our schema's parts read as Markdown; the library renders the rest (text and its escaping,
+ * headings, quotes, bold, italic, inline code, nested lists). What has no Markdown form (an
+ * image without a source or alt text, a type we do not know) is left out.
+ */
+const renderers: Partial<PortableTextRenderers> = {
+  marks: {
+    link: ({value, children}) => linked(children, safeHref(value?.href)),
+    internalLink: ({value, children}) => linked(children, internalUrl(value?.target)),
+  },
+  types: {
+    image: ({value}) => {
+      const alt = typeof value.alt === 'string' ? value.alt : ''
+      const image = imageSource(value, 800)
+      return image && alt ? `!${markdownLink(alt, image.src)}` : ''
+    },
+    callout: ({value}) => {
+      const label = value.tone === 'warning' ? 'Watch out:' : 'Tip:'
+      return `> **${label}** ${escapeMarkdown(String(value.text ?? ''))}`.replace(/\n/g, '\n> ')
+    },
+    codeBlock: ({value}) => codeBlock(String(value.code ?? ''), value.language),
+  },
+  unknownType: () => '',
 }
 
 /**
- * Portable Text as CommonMark. Text is escaped (HTML in content stays text), links keep only
- * http, https and mailto URLs, internal links point at their target's current page, and list
- * items nest by their level.
+ * Portable Text as CommonMark, through @portabletext/markdown. Text is escaped (HTML in content
+ * stays text), links keep only http, https and mailto URLs, and internal links point at their
+ * target's current page.
  */
 export function portableTextToMarkdown(blocks: readonly unknown[] | null | undefined): string {
-  const parts: string[] = []
-  let list: string[] = []
-  const endList = () => {
-    if (list.length) parts.push(list.join('\n'))
-    list = []
-  }
-  for (const node of (blocks ?? []) as Node[]) {
-    const block = node as unknown as PortableTextBlock
-    if (node._type === 'block' && block.listItem) {
-      const depth = Math.max(0, (block.level ?? 1) - 1)
-      const marker = block.listItem === 'number' ? '1.' : '-'
-      list.push(`${'    '.repeat(depth)}${marker} ${blockText(block)}`)
-      continue
-    }
-    endList()
-    const text = serializeBlock(node)
-    if (text) parts.push(text)
-  }
-  endList()
-  return parts.join('\n\n')
+  if (!blocks?.length) return ''
+  return renderMarkdown(blocks as Parameters<typeof renderMarkdown>[0], renderers).trim()
 }

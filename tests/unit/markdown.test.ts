@@ -1,7 +1,7 @@
 import {JSDOM} from 'jsdom'
 import MarkdownIt from 'markdown-it'
 
-import {codeBlock, escapeMarkdown, inlineCode} from '@/lib/markdown/escape'
+import {codeBlock, escapeMarkdown} from '@/lib/markdown/escape'
 import {portableTextToMarkdown} from '@/lib/markdown/portable-text'
 import {siteUrl} from '@/lib/site/urls'
 
@@ -28,18 +28,20 @@ const block = (children: object[], extra: object = {}) => ({
   ...extra,
 })
 
+const HOSTILE_TEXT = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '*not emphasis* and _not either_ and `not code`',
+  '[not a link](javascript:alert(1))',
+  '# not a heading',
+  '> not a quote',
+  '- not a list',
+  '1. not a list either',
+  '&lt;b&gt; stays as typed, AT&T too',
+]
+
 describe('escapeMarkdown', () => {
-  it.each([
-    '<script>alert(1)</script>',
-    '<img src=x onerror=alert(1)>',
-    '*not emphasis* and _not either_ and `not code`',
-    '[not a link](javascript:alert(1))',
-    '# not a heading',
-    '> not a quote',
-    '- not a list',
-    '1. not a list either',
-    '&lt;b&gt; stays as typed, AT&T too',
-  ])('renders %j as exactly that text', (text) => {
+  it.each(HOSTILE_TEXT)('renders %j as exactly that text', (text) => {
     expect(readHtml(render(escapeMarkdown(text)))).toEqual({text, tags: ['p']})
   })
 
@@ -52,8 +54,9 @@ describe('escapeMarkdown', () => {
 
 describe('code', () => {
   it('fences inline code and code blocks longer than any backtick run inside', () => {
-    expect(inlineCode('a `b` c')).toBe('``a `b` c``')
-    expect(render(inlineCode('`x`'))).toBe('<p><code>`x`</code></p>\n')
+    const inline = (code: string) => render(portableTextToMarkdown([block([span(code, ['code'])])]))
+    expect(inline('a `b` c')).toBe('<p><code>a `b` c</code></p>\n')
+    expect(inline('`x`')).toBe('<p><code>`x`</code></p>\n')
     const fenced = codeBlock('```\n<b>html</b>\n```', 'html')
     expect(render(fenced)).toBe(
       '<pre><code class="language-html">```\n&lt;b&gt;html&lt;/b&gt;\n```\n</code></pre>\n',
@@ -66,6 +69,10 @@ describe('code', () => {
 })
 
 describe('portableTextToMarkdown', () => {
+  it.each(HOSTILE_TEXT)('renders a paragraph of %j as exactly that text', (text) => {
+    expect(readHtml(render(portableTextToMarkdown([block([span(text)])])))).toEqual({text, tags: ['p']})
+  })
+
   it('writes headings, quotes, marks and paragraphs', () => {
     const markdown = portableTextToMarkdown([
       block([span('Heading')], {style: 'h3'}),
@@ -111,7 +118,7 @@ describe('portableTextToMarkdown', () => {
       block([span('two')], {listItem: 'bullet', level: 1}),
       block([span('after')]),
     ])
-    expect(markdown).toBe('- one\n    1. one.a\n- two\n\nafter')
+    expect(markdown).toBe('- one\n   1. one.a\n- two\n\nafter')
     expect(render(markdown)).toBe(
       '<ul>\n<li>one\n<ol>\n<li>one.a</li>\n</ol>\n</li>\n<li>two</li>\n</ul>\n<p>after</p>\n',
     )
