@@ -35,6 +35,37 @@ export function glossaryMetadata({q, view}: {q?: string; view: 'index' | 'search
 const selectClass =
   'h-10 w-full rounded-lg border border-zinc-400 bg-white px-3 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100'
 
+/** One of the index's filters: a labelled select whose first option is "any". */
+function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  anyLabel: string
+  value?: string | null
+  options: readonly {value: string; title: string}[]
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={selectClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 function FilterForm({
   filters,
   categories,
@@ -59,42 +90,20 @@ function FilterForm({
         className="sm:col-span-2 lg:col-span-1"
         inputClassName="h-10 px-3"
       />
-      <div>
-        <label htmlFor="filter-category" className="mb-1 block text-sm font-medium">
-          Category
-        </label>
-        <select
-          id="filter-category"
-          name="category"
-          defaultValue={filters.category ?? ''}
-          className={selectClass}
-        >
-          <option value="">All categories</option>
-          {categories.map((category) => (
-            <option key={category.slug} value={category.slug}>
-              {category.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-difficulty" className="mb-1 block text-sm font-medium">
-          Difficulty
-        </label>
-        <select
-          id="filter-difficulty"
-          name="difficulty"
-          defaultValue={filters.difficulty ?? ''}
-          className={selectClass}
-        >
-          <option value="">Any difficulty</option>
-          {DIFFICULTIES.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="category"
+        label="Category"
+        anyLabel="All categories"
+        value={filters.category}
+        options={categories.map((category) => ({value: category.slug, title: category.title}))}
+      />
+      <FilterSelect
+        name="difficulty"
+        label="Difficulty"
+        anyLabel="Any difficulty"
+        value={filters.difficulty}
+        options={DIFFICULTIES}
+      />
       <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-1">
         <button
           type="submit"
