@@ -1,12 +1,7 @@
-import type {IncomingHttpHeaders} from 'node:http'
-
 import type {SanityDocument} from '@/lib/content/dataset'
 import {groupByLetter, TERMS_PER_LETTER_ON_INDEX} from '@/lib/content/glossary-index'
 
-export type Answer = {status: number; headers: IncomingHttpHeaders; body: string}
-
-/** What a reader must see at one address after a publish. */
-export type Check = {path: string; expect: string; holds: (answer: Answer) => boolean}
+import {isGone, linksTo, noLinkTo, redirectsTo, shows, type Check} from './publish-checks'
 
 /**
  * One row of the publish matrix (the publishing issue's; tests/e2e/publishing.e2e.test.ts runs it
@@ -21,27 +16,6 @@ export type Row = {
   id: string
   edit: (documents: SanityDocument[]) => SanityDocument[]
   checks: (documents: SanityDocument[]) => Check[]
-}
-
-/**
- * Polls every check together, each until it holds, for at most `budgetMs` after `since`
- * (performance.now()); returns the time from `since` until all held (null if some never did)
- * and those that never did.
- */
-export async function pollChecks(
-  checks: Check[],
-  read: (path: string) => Promise<Answer>,
-  {since, budgetMs, everyMs}: {since: number; budgetMs: number; everyMs: number},
-): Promise<{ms: number | null; failed: string[]}> {
-  let open = checks
-  while (open.length && performance.now() - since < budgetMs) {
-    const held = await Promise.all(open.map(async (check) => check.holds(await read(check.path))))
-    open = open.filter((_, index) => !held[index])
-    if (open.length) await new Promise((resolve) => setTimeout(resolve, everyMs))
-  }
-  return open.length
-    ? {ms: null, failed: open.map((check) => `${check.path} ${check.expect}`)}
-    : {ms: performance.now() - since, failed: []}
 }
 
 const slugOf = (doc: SanityDocument) => (doc.slug as {current: string}).current
@@ -87,41 +61,6 @@ function indexPage(documents: SanityDocument[], id: string): string[] {
 }
 
 const refOf = (doc: SanityDocument, field: string) => (doc[field] as {_ref?: string} | undefined)?._ref
-
-const shows =
-  (text: string) =>
-  (path: string): Check => ({
-    path,
-    expect: `shows "${text}"`,
-    holds: ({status, body}) => status === 200 && body.includes(text),
-  })
-
-const linksTo =
-  (href: string) =>
-  (path: string): Check => ({
-    path,
-    expect: `links ${href}`,
-    holds: ({status, body}) => status === 200 && body.includes(`href="${href}"`),
-  })
-
-/** No link to `href` itself (a longer slug that starts the same is another page). */
-const noLinkTo =
-  (href: string) =>
-  (path: string): Check => ({
-    path,
-    expect: `has no link to ${href}`,
-    holds: ({status, body}) => status === 200 && !new RegExp(`${href}(?![\\w-])`).test(body),
-  })
-
-const redirectsTo =
-  (location: string) =>
-  (path: string): Check => ({
-    path,
-    expect: `308 to ${location}`,
-    holds: ({status, headers}) => status === 308 && headers.location === location,
-  })
-
-const isGone = (path: string): Check => ({path, expect: '404', holds: ({status}) => status === 404})
 
 function edited(id: string, change: (doc: SanityDocument) => SanityDocument) {
   return (documents: SanityDocument[]) => documents.map((doc) => (doc._id === id ? change(doc) : doc))

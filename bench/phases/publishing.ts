@@ -10,7 +10,8 @@ import {encodeSignatureHeader} from '@sanity/webhook'
 
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 import {request} from '@/bench/lib/http'
-import {pollChecks, PUBLISH_MATRIX, type Answer, type Check, type Row} from '@/bench/lib/publish-matrix'
+import {pollChecks, type Answer, type Check} from '@/bench/lib/publish-checks'
+import {PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
 import type {PublishingResult, PublishRowResult} from '@/bench/lib/results'
 
 /** The proxy's revalidation window (proxy_cache_valid in deploy/nginx.conf). */

@@ -7,6 +7,7 @@ import {migrate, readMigrations, type Migration} from './migrate'
 import {createPgDriver} from './pg-driver'
 import {openPgliteDriver} from './pglite-driver'
 import type {Reason, Vote} from './reasons'
+import {plausibleSearchQuery} from './search-query'
 
 export type VoteRecord = {
   termId: string
@@ -58,31 +59,6 @@ export interface FeedbackStore {
   recordSearchMiss(query: string, readerHash: string): Promise<boolean>
   listSearchMisses(limit: number): Promise<SearchMiss[]>
   close(): Promise<void>
-}
-
-const SEARCH_QUERY_MAX_LENGTH = 60
-const SEARCH_QUERY_MAX_WORDS = 6
-/** Letters, digits and the punctuation of real term names ("A/B testing", "E-E-A-T", "C++"). */
-const SEARCH_QUERY_CHARACTERS = /^[\p{L}\p{M}\p{N} \-'’.&+/#()]+$/u
-
-/** Lower case, single spaces: "  Back LINK " and "back link" are one miss. */
-export function normaliseSearchQuery(query: string): string {
-  return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
-}
-
-/**
- * The query as a missed search is counted, or null when it could not be a reader looking for a
- * term: too short or long, too many words, no letter, or characters no term name has.
- */
-export function plausibleSearchQuery(query: string): string | null {
-  const text = normaliseSearchQuery(query)
-  const plausible =
-    text.length >= 2 &&
-    text.length <= SEARCH_QUERY_MAX_LENGTH &&
-    text.split(' ').length <= SEARCH_QUERY_MAX_WORDS &&
-    /\p{L}/u.test(text) &&
-    SEARCH_QUERY_CHARACTERS.test(text)
-  return plausible ? text : null
 }
 
 /** The most missed searches kept; past it the rarest, oldest go first. */

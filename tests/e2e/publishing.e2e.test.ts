@@ -2,7 +2,8 @@ import {cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from
 import os from 'node:os'
 import path from 'node:path'
 
-import {pollChecks, PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
+import {pollChecks} from '@/bench/lib/publish-checks'
+import {PUBLISH_MATRIX, type Row} from '@/bench/lib/publish-matrix'
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
 
 import {startContentLake, type ContentLake} from './support/content-lake'

@@ -7,12 +7,8 @@
  */
 import type {SqlDriver} from '@/lib/feedback/driver'
 import {migrate, readMigrations} from '@/lib/feedback/migrate'
-import {
-  createFeedbackStore,
-  normaliseSearchQuery,
-  plausibleSearchQuery,
-  type FeedbackStore,
-} from '@/lib/feedback/store'
+import {normaliseSearchQuery, plausibleSearchQuery} from '@/lib/feedback/search-query'
+import {createFeedbackStore, type FeedbackStore} from '@/lib/feedback/store'
 
 import {storeTestTargets, type TestDatabases} from '@/tests/support/feedback-databases'
 import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
