@@ -6,57 +6,19 @@ import {evaluateSync, type ExprNode} from 'groq-js'
 
 import type {SanityDocument} from '@/lib/content/dataset'
 
-import {documentById, includes, type DatasetIndex, type Positions} from './dataset-index'
-
-/**
- * A superset of the documents something can be: the union of some position lists (kept as they
- * are, since copying a type's ten thousand positions would cost more than the query), or `ALL`.
- */
-type Candidates = Positions[] | typeof ALL
-const ALL = 'all' as const
-/** What `@` may be in a scope: some documents, or unknown. */
-type Scope = {at: Candidates; parent: Scope | null; hidden: boolean}
-
-/** A scope about which nothing is known, nor about any scope above it. */
-const OPAQUE: Scope = {at: ALL, parent: null, hidden: false}
-OPAQUE.parent = OPAQUE
-
-// groq-js gives a hidden scope's children the hidden scope's parent, so `^` skips it.
-const nested = (scope: Scope, at: Candidates): Scope => ({
-  at,
-  parent: scope.hidden ? scope.parent : scope,
-  hidden: false,
-})
-const hiddenScope = (scope: Scope, at: Candidates): Scope => ({...nested(scope, at), hidden: true})
-
-const sizeOf = (lists: Positions[]) => lists.reduce((total, list) => total + list.length, 0)
-
-function intersect(a: Candidates, b: Candidates): Candidates {
-  if (a === ALL) return b
-  if (b === ALL) return a
-  const [small, large] = sizeOf(a) <= sizeOf(b) ? [a, b] : [b, a]
-  const kept = new Set<number>()
-  for (const list of small) {
-    for (const position of list) if (large.some((other) => includes(other, position))) kept.add(position)
-  }
-  return [[...kept].sort((first, second) => first - second)]
-}
-
-function union(a: Candidates, b: Candidates): Candidates {
-  return a === ALL || b === ALL ? ALL : [...a, ...b]
-}
-
-function positionsOf(candidates: Candidates): ReadonlySet<number> | typeof ALL {
-  return candidates === ALL ? ALL : new Set(candidates.flat())
-}
-
-/** The attribute path of a node like `slug.current` read from `@`, or null for anything else. */
-function pathOnThis(node: ExprNode): string[] | null {
-  if (node.type !== 'AccessAttribute') return null
-  if (!node.base || node.base.type === 'This') return [node.name]
-  const base = pathOnThis(node.base)
-  return base && [...base, node.name]
-}
+import {
+  ALL,
+  hiddenScope,
+  intersect,
+  nested,
+  OPAQUE,
+  positionsOf,
+  union,
+  type Candidates,
+  type Scope,
+} from './candidates'
+import {documentById, type DatasetIndex, type Positions} from './dataset-index'
+import {childrenOf, pathOnThis, SAME_SCOPE, SCOPED_CHILDREN} from './syntax-tree'
 
 function strings(value: unknown): string[] | null {
   if (typeof value === 'string') return [value]
@@ -142,15 +104,6 @@ function overParent(node: ExprNode): {tree: ExprNode; levels: number} | null {
 
 const REFUSED = Symbol('refused')
 
-/** For nodes that open a scope: which of their fields are evaluated in it. */
-const SCOPED_CHILDREN: Record<string, string[]> = {
-  Filter: ['expr'],
-  Projection: ['expr'],
-  Map: ['expr'],
-  FlatMap: ['expr'],
-  PipeFuncCall: ['args'],
-}
-
 /** What an expression over `^` (`^._id`, `^.body[].markDefs[].reference._ref`) is, for each document `^` may be. */
 function valuesOverParents(
   node: ExprNode,
@@ -235,51 +188,6 @@ function candidates(
     default:
       return ALL
   }
-}
-
-/** Nodes whose children are evaluated in the node's own scope. */
-const SAME_SCOPE = new Set([
-  'AccessAttribute',
-  'AccessElement',
-  'And',
-  'Array',
-  'ArrayCoerce',
-  'ArrayElement',
-  'Asc',
-  'Deref',
-  'Desc',
-  'FuncCall',
-  'Group',
-  'InRange',
-  'Neg',
-  'Not',
-  'Object',
-  'ObjectAttributeValue',
-  'ObjectConditionalSplat',
-  'ObjectSplat',
-  'OpCall',
-  'Or',
-  'Parameter',
-  'Parent',
-  'Pos',
-  'Select',
-  'SelectAlternative',
-  'Slice',
-  'This',
-  'Tuple',
-  'Value',
-])
-
-function childrenOf(node: object): ExprNode[] {
-  const children: ExprNode[] = []
-  for (const value of Object.values(node)) {
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && typeof (child as {type?: unknown}).type === 'string') {
-        children.push(child as ExprNode)
-      }
-    }
-  }
-  return children
 }
 
 /**
