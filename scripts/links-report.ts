@@ -1,6 +1,7 @@
 /**
  * The link report for the content team, over a Sanity export (NDJSON): orphan terms, terms with
- * no related terms, references to missing or unpublished documents, the most-linked terms.
+ * no related terms, references to missing or unpublished documents, the most-linked terms, and
+ * the unlinked mentions per document (where text names a term without linking it).
  *
  * Usage: tsx scripts/links-report.ts [dataset.ndjson] [--json]
  * Exits 1 when a published document links to a missing document (so it can guard a publish
@@ -29,6 +30,17 @@ function section(title: string, lines: string[]) {
   return [`${title} (${lines.length})`, ...(lines.length ? lines : ['  none'])].join('\n')
 }
 
+/** One document's unlinked mentions: how many, then each term with the words that name it. */
+function mentionLines({document, mentions}: LinkReport['unlinkedMentions'][number]) {
+  const byTerm = new Map<string, string[]>()
+  for (const mention of mentions)
+    byTerm.set(mention.termTitle, [...(byTerm.get(mention.termTitle) ?? []), mention.text])
+  return [
+    `  ${document.type} ${name(document)}: ${mentions.length}`,
+    ...[...byTerm].map(([term, texts]) => `    ${term}: ${texts.map((text) => `"${text}"`).join(', ')}`),
+  ].join('\n')
+}
+
 function formatReport(report: LinkReport, file: string): string {
   const {counts} = report
   const brokenFromPublished = report.missing.filter((entry) => entry.source.published).length
@@ -48,6 +60,7 @@ function formatReport(report: LinkReport, file: string): string {
       'Most-linked terms',
       report.mostLinked.map(({term, linkedFrom}) => `  ${String(linkedFrom).padStart(3)}  ${name(term)}`),
     ),
+    section('Unlinked mentions per document', report.unlinkedMentions.map(mentionLines)),
     report.passes
       ? 'PASS: no published document links to a missing document.'
       : `FAIL: ${brokenFromPublished} reference(s) from published documents point at missing documents.`,

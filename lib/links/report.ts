@@ -1,9 +1,12 @@
 import {isDraftId, isPublishedId, publishedIdOf} from '@/lib/content/document-ids'
 import {referencesIn} from '@/lib/content/references'
 
+import {findUnlinkedMentions, type UnlinkedMention} from './unlinked-mentions'
+
 /**
  * The link report: which terms nothing links to, which have no related terms, which references
- * point at documents that are missing or only exist as drafts, and which terms are linked most.
+ * point at documents that are missing or only exist as drafts, which terms are linked most, and
+ * where published text names a term without linking it.
  *
  * A pure function over documents as the Content Lake stores them, so the CLI (over an NDJSON
  * export) and the Studio tool (over documents fetched with the raw perspective) share it. Keep
@@ -35,6 +38,8 @@ export type LinkReport = {
   unpublished: ReferenceProblem[]
   /** Published terms by how many other published terms and guides link to them, most first. */
   mostLinked: {term: DocumentSummary; linkedFrom: number}[]
+  /** Published terms and guides whose text names a term without linking it, most mentions first. */
+  unlinkedMentions: {document: DocumentSummary; mentions: UnlinkedMention[]}[]
   /** False when a published document links to a missing document: the gate for a publish pipeline. */
   passes: boolean
 }
@@ -99,6 +104,17 @@ export function buildLinkReport(documents: readonly ReportDocument[]): LinkRepor
           .filter((ref): ref is string => typeof ref === 'string' && ids.has(ref))
       : []
 
+  const mentionable = publishedTerms.map((term) => ({
+    id: term._id,
+    title: summary(term).title,
+    aliases: Array.isArray(term.aliases) ? term.aliases.filter((alias) => typeof alias === 'string') : [],
+  }))
+  const unlinkedMentions = linking
+    .filter((doc) => isPublishedId(doc._id))
+    .map((doc) => ({document: summary(doc), mentions: findUnlinkedMentions(doc, mentionable)}))
+    .filter(({mentions}) => mentions.length > 0)
+    .sort((a, b) => b.mentions.length - a.mentions.length || byTitle(a.document, b.document))
+
   const bySource = (a: ReferenceProblem, b: ReferenceProblem) =>
     byTitle(a.source, b.source) || a.path.localeCompare(b.path)
 
@@ -123,6 +139,7 @@ export function buildLinkReport(documents: readonly ReportDocument[]): LinkRepor
       .map((term) => ({term: summary(term), linkedFrom: linkedFrom.get(term._id)!.size}))
       .sort((a, b) => b.linkedFrom - a.linkedFrom || byTitle(a.term, b.term))
       .slice(0, MOST_LINKED),
+    unlinkedMentions,
     passes: !missing.some((entry) => entry.source.published),
   }
 }

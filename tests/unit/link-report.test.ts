@@ -135,6 +135,19 @@ describe('the link report over the embedded dataset', () => {
     }
   })
 
+  it('lists where published text names a term without linking it, per document', () => {
+    const {unlinkedMentions} = buildLinkReport(documents)
+    const audit = unlinkedMentions.find(({document}) => document.slug === 'backlink-profile-audit')
+    expect(audit?.document.type).toBe('guide')
+    expect(audit?.mentions.map((mention) => mention.termTitle)).toContain('Backlink')
+    // Most mentions first; no document lists a mention of itself.
+    const counts = unlinkedMentions.map(({mentions}) => mentions.length)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    for (const {document, mentions} of unlinkedMentions) {
+      expect(mentions.every((mention) => mention.termId !== document.id)).toBe(true)
+    }
+  })
+
   it('gives the Studio the same report from the documents its query fetches', async () => {
     const fetched = (await (
       await evaluate(parse(LINK_REPORT_DOCUMENTS_QUERY), {dataset: documents})
@@ -167,6 +180,9 @@ describe('npm run links:report (scripts/links-report.ts)', () => {
     expect(result.stdout).toContain('37 terms, 11 guides, 0 drafts')
     expect(result.stdout).toContain('References to missing documents (0)')
     expect(result.stdout).toMatch(/Most-linked terms \(10\)\n\s+\d+ {2}Backlink \(backlink\)/)
+    expect(result.stdout).toMatch(
+      /Unlinked mentions per document \(\d+\)[^]*guide How to Audit a Backlink Profile \(backlink-profile-audit\): \d+\n\s+Backlink: "backlink"/,
+    )
     expect(result.stdout).toContain('PASS')
     expect(result.code).toBe(0)
   })
