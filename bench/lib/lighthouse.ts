@@ -7,12 +7,10 @@ import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import {CHROMIUM_FLAGS} from '@/tests/e2e/support/browser'
+import {CHROMIUM_FLAGS, CHROMIUM_PATH} from '@/tests/e2e/support/browser'
 import {waitForHttp} from './http'
 import {start} from './processes'
 import {importBenchTool} from './tools'
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export type LighthouseScores = {
   performance: number

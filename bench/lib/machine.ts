@@ -5,7 +5,7 @@ import {readFile} from 'node:fs/promises'
 import os from 'node:os'
 
 import {assertPortFree} from './http'
-import {CHROMIUM_PATH} from './lighthouse'
+import {CHROMIUM_PATH} from '@/tests/e2e/support/browser'
 import type {BenchResults} from './results'
 import {pinnedVersion} from './tools'
 

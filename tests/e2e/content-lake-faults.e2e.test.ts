@@ -4,9 +4,10 @@ import {readDataset, type SanityDocument} from '@/lib/content/dataset'
 import {logRecords} from '@/bench/lib/log-records'
 
 import {startContentLake, type ContentLake, type LakeFault} from './support/content-lake'
-import {rawRequest, type RawResponse} from './support/http'
+import {rawRequest} from './support/http'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
+import {expect, test} from './support/test'
 import {webhookHeaders} from './support/webhook'
 
 const READ_TOKEN = 'e2e-read-token'
@@ -47,24 +48,15 @@ async function timedRequest(url: string, headers: Record<string, string> = {}) {
   return {...response, ms: performance.now() - began}
 }
 
-/** Asks until the answer is `status`; returns how long that took. */
-async function waitForStatus(url: string, status: number, withinMs: number): Promise<number> {
-  const began = performance.now()
-  let last: RawResponse | undefined
-  while (performance.now() - began < withinMs) {
-    last = await rawRequest(url)
-    if (last.status === status) return performance.now() - began
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`${url} still answered ${last?.status}, not ${status}, after ${withinMs} ms`)
-}
-
 /**
  * The site in Sanity mode against the Content Lake stand-in, with the lake failing each way the
  * real one can. The tests run in order on one server: each fault starts with the lake healthy and
  * the same answers cached, and ends with the site healed.
  */
-describe('when the Content Lake fails', () => {
+test.describe('when the Content Lake fails', () => {
+  // One server for all: the faults leave the failures counted that the test after them reads.
+  test.describe.configure({mode: 'serial'})
+
   let published: SanityDocument[]
   let lake: ContentLake
   let server: RunningServer
@@ -80,7 +72,8 @@ describe('when the Content Lake fails', () => {
         .body,
     ) as {status: string; contentSources: Record<string, string>; dependencies: Record<string, string>}
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(90_000)
     published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
     unasked = published
       .filter((doc) => doc._type === 'term' && doc._id !== 'term-backlink')
@@ -100,19 +93,19 @@ describe('when the Content Lake fails', () => {
       expect([pathname, answer.status]).toEqual([pathname, 200])
       cachedBodies.set(pathname, answer.body)
     }
-  }, 90_000)
+  })
 
   const metricsText = async () =>
     (await rawRequest(url('/api/metrics'), {headers: {authorization: `Bearer ${METRICS_TOKEN}`}})).body
   const LAKE_UP = /^glossary_content_source_up\{source="content-lake"\} (\d)$/m
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop()
     await lake?.stop()
   })
 
-  FAULTS.forEach(({name, fault, kind}, index) => {
-    it(`keeps the cache serving, answers the rest with a fast 503, and heals: lake ${name}`, async () => {
+  for (const [index, {name, fault, kind}] of FAULTS.entries()) {
+    test(`keeps the cache serving, answers the rest with a fast 503, and heals: lake ${name}`, async () => {
       const [pageSlug, apiSlug] = unasked.slice(index * 2, index * 2 + 2)
       const logFrom = server.output().length
       await lake.setFault(fault)
@@ -169,7 +162,13 @@ describe('when the Content Lake fails', () => {
       }
 
       await lake.setFault(null)
-      expect(await waitForStatus(url(`/embed/glossary/${pageSlug}`), 200, 10_000)).toBeLessThan(10_000)
+      // Healed within 10 s of the lake's return.
+      await expect
+        .poll(async () => (await rawRequest(url(`/embed/glossary/${pageSlug}`))).status, {
+          timeout: 10_000,
+          intervals: [250],
+        })
+        .toBe(200)
       expect((await rawRequest(url(`/api/terms/${apiSlug}`))).status).toBe(200)
       expect((await readinessDetail()).contentSources).toEqual({'content-lake': 'up'})
 
@@ -186,10 +185,10 @@ describe('when the Content Lake fails', () => {
       expect(records[0]!.reason).not.toContain(String(lake.port))
       expect(records[0]!.reason).not.toMatch(/\*\[|_type/)
       expect(lines.trim().split('\n').length).toBeLessThanOrEqual(4)
-    }, 60_000)
-  })
+    })
+  }
 
-  it('counts the failures by kind, and shows the source up again once it answers', async () => {
+  test('counts the failures by kind, and shows the source up again once it answers', async () => {
     const metrics = await metricsText()
     for (const {kind} of FAULTS) {
       expect(metrics).toMatch(
@@ -217,7 +216,7 @@ describe('when the Content Lake fails', () => {
     ]
   }
 
-  it('refuses a publish during an outage with a 5xx, so Sanity retries it, and applies the retry', async () => {
+  test('refuses a publish during an outage with a 5xx, so Sanity retries it, and applies the retry', async () => {
     const before = published.find((doc) => doc._id === 'term-backlink')!
     const after = {...before, title: 'Backlink, while the lake was down'}
     const body = JSON.stringify({_id: before._id, _type: 'term', before, after})
@@ -237,14 +236,10 @@ describe('when the Content Lake fails', () => {
 
     await lake.setFault(null)
     expect((await deliver()).status).toBe(200)
-    let titles: (string | undefined)[] = []
-    for (let attempt = 0; attempt < 40; attempt++) {
-      titles = await titlesShown()
-      if (titles.every((title) => title === after.title)) break
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    expect(titles).toEqual([after.title, after.title, after.title])
+    await expect
+      .poll(titlesShown, {timeout: 10_000, intervals: [250]})
+      .toEqual([after.title, after.title, after.title])
     // Nothing logged in all these outages carries a request or its read token.
     expect(server.output()).not.toContain(READ_TOKEN)
-  }, 60_000)
+  })
 })

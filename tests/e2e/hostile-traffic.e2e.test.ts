@@ -12,8 +12,7 @@ import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
 import {rawRequest} from './support/http'
 import {webhookHeaders} from './support/webhook'
 import {root, startNextServer, type RunningServer} from './support/server'
-
-jest.setTimeout(300_000)
+import {expect, test} from './support/test'
 
 const ADMIN_TOKEN = 'hostile-admin-token'
 const WEBHOOK_SECRET = 'hostile-webhook-secret'
@@ -51,12 +50,13 @@ function inventedUrls(count: number, from = 0): string[] {
   return Array.from({length: count}, (_, i) => kinds.map((url) => url(from + i))).flat()
 }
 
-describe('hostile traffic', () => {
+test.describe('hostile traffic', () => {
+  test.describe.configure({timeout: 300_000})
   let server: RunningServer
   let feedbackDir: string
   const distDir = path.join(root, '.next')
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
     feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'hostile-feedback-'))
     server = await startNextServer(0, {
       FEEDBACK_DATA_DIR: feedbackDir,
@@ -66,12 +66,12 @@ describe('hostile traffic', () => {
     })
   })
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop()
     rmSync(feedbackDir, {recursive: true, force: true})
   })
 
-  it('answers 2,700 invented URLs with 404s that have a body, adding nothing to disk', async () => {
+  test('answers 2,700 invented URLs with 404s that have a body, adding nothing to disk', async () => {
     const send = async (urls: string[]) => {
       for (let i = 0; i < urls.length; i += 20) {
         const batch = urls.slice(i, i + 20)
@@ -100,7 +100,7 @@ describe('hostile traffic', () => {
     expect(grownMemory).toBeLessThan(200 * 2 ** 20)
   })
 
-  it.each([
+  for (const url of [
     '/glossary/made-up-term',
     '/guides/made-up',
     '/authors/made-up',
@@ -109,25 +109,27 @@ describe('hostile traffic', () => {
     '/glossary/backlinkz',
     '/embed/glossary/made-up',
     '/no-such-page',
-  ])('gives %s a whole not-found page without JavaScript', async (url) => {
-    const {status, body} = await rawRequest(`${server.url}${url}`)
-    expect(status).toBe(404)
-    expect(body).toMatch(/<html lang="en"/)
-    expect(body).not.toContain('__next_error__')
-    const text = body.replace(/<script[\s\S]*?<\/script>/g, '')
-    expect(text).toContain('We couldn’t find that page')
-    expect(text).toMatch(/<input[^>]*type="search"/)
-    expect(text).toContain('noindex')
-  })
+  ]) {
+    test(`gives ${url} a whole not-found page without JavaScript`, async () => {
+      const {status, body} = await rawRequest(`${server.url}${url}`)
+      expect(status).toBe(404)
+      expect(body).toMatch(/<html lang="en"/)
+      expect(body).not.toContain('__next_error__')
+      const text = body.replace(/<script[\s\S]*?<\/script>/g, '')
+      expect(text).toContain('We couldn’t find that page')
+      expect(text).toMatch(/<input[^>]*type="search"/)
+      expect(text).toContain('noindex')
+    })
+  }
 
-  it('suggests the terms closest to the invented name', async () => {
+  test('suggests the terms closest to the invented name', async () => {
     const {body} = await rawRequest(`${server.url}/glossary/core-web-vital`)
     const text = body.replace(/<script[\s\S]*?<\/script>/g, '')
     expect(text).toContain('Closest terms')
     expect(text).toContain('href="/glossary/core-web-vitals"')
   })
 
-  it('answers unknown embeds with the 404 page and the APIs with JSON', async () => {
+  test('answers unknown embeds with the 404 page and the APIs with JSON', async () => {
     const embed = await rawRequest(`${server.url}/embed/glossary/made-up`)
     expect(embed.status).toBe(404)
     expect(embed.body).toContain('We couldn’t find that page')
@@ -138,7 +140,7 @@ describe('hostile traffic', () => {
     }
   })
 
-  it('still redirects upper-case spellings, aliases and old slugs, and serves real pages', async () => {
+  test('still redirects upper-case spellings, aliases and old slugs, and serves real pages', async () => {
     expect(await rawRequest(`${server.url}/glossary/Backlink`)).toMatchObject({
       status: 308,
       headers: {location: '/glossary/backlink'},
@@ -152,16 +154,15 @@ describe('hostile traffic', () => {
     expect((await rawRequest(`${server.url}/api/terms/backlink`)).status).toBe(200)
   })
 
-  it.each(['/glossary/%E0%A4%A', '/guides/%', '/glossary/a%00b'])(
-    'answers the malformed %s with 400',
-    async (url) => {
+  for (const url of ['/glossary/%E0%A4%A', '/guides/%', '/glossary/a%00b']) {
+    test(`answers the malformed ${url} with 400`, async () => {
       const {status, body} = await rawRequest(`${server.url}${url}`)
       expect(status).toBe(400)
       expect(JSON.parse(body)).toEqual({error: 'The address is not a valid URL.'})
-    },
-  )
+    })
+  }
 
-  it('stores at most the address budget from one address rotating its User-Agent', async () => {
+  test('stores at most the address budget from one address rotating its User-Agent', async () => {
     // A hundred requests on a busy machine can take seconds; all of them must fall in one window.
     await awayFromMinuteBoundary(20)
     const answers = await Promise.all(
@@ -189,7 +190,7 @@ describe('hostile traffic', () => {
     expect(serp?.allRevisions.no).toBe(stored)
   })
 
-  it('counts a missed search from the results page once per reader per day, and never junk', async () => {
+  test('counts a missed search from the results page once per reader per day, and never junk', async () => {
     const search = (q: string, address: string, agent: string) =>
       rawRequest(`${server.url}/glossary?q=${encodeURIComponent(q)}`, {
         headers: {'x-forwarded-for': address, 'user-agent': agent},
@@ -206,19 +207,19 @@ describe('hostile traffic', () => {
       expect(page.body).toContain('0 results')
     }
     // Recorded after each response was sent.
-    let misses: {query: string; count: number}[] = []
-    for (let attempt = 0; attempt < 50; attempt++) {
+    const misses = async () => {
       const summary = await rawRequest(`${server.url}/api/feedback/summary`, {
         headers: {authorization: `Bearer ${ADMIN_TOKEN}`},
       })
-      misses = (JSON.parse(summary.body) as {searchMisses: typeof misses}).searchMisses
-      if (misses.some((miss) => miss.count === 2)) break
-      await new Promise((resolve) => setTimeout(resolve, 100))
+      const {searchMisses} = JSON.parse(summary.body) as {searchMisses: {query: string; count: number}[]}
+      return searchMisses.map(({query, count}) => ({query, count}))
     }
-    expect(misses.map(({query, count}) => ({query, count}))).toEqual([{query: 'quantum ranking', count: 2}])
+    await expect
+      .poll(misses, {timeout: 10_000, intervals: [100]})
+      .toEqual([{query: 'quantum ranking', count: 2}])
   })
 
-  it('refuses a 5 MB webhook before reading it, and answers a replayed one without running it again', async () => {
+  test('refuses a 5 MB webhook before reading it, and answers a replayed one without running it again', async () => {
     const huge = 'x'.repeat(5 * 2 ** 20)
     const refused = await rawRequest(`${server.url}/api/revalidate`, {
       method: 'POST',
@@ -236,7 +237,7 @@ describe('hostile traffic', () => {
     expect(JSON.parse(again.body)).toEqual({revalidated: [], repeated: true})
   })
 
-  it('shows nothing of the summary without the admin token', async () => {
+  test('shows nothing of the summary without the admin token', async () => {
     const {status, body} = await rawRequest(`${server.url}/api/feedback/summary`)
     expect(status).toBe(401)
     expect(body).not.toContain('serp')

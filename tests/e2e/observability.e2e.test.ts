@@ -8,18 +8,18 @@ import {logRecords} from '@/bench/lib/log-records'
 
 import {rawRequest} from './support/http'
 import {startNextServer, type RunningServer} from './support/server'
+import {expect, test} from './support/test'
 
 /** The OpenTelemetry protocol's span kind for a request a server received. */
 const SERVER_KIND = 2
 
-async function waitFor<T>(find: () => T | undefined, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const found = find()
-    if (found) return found
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+/** What `find` returns once it returns something, polled for at most 15 s. */
+async function eventually<T>(find: () => T | undefined, what: string): Promise<T> {
+  let found: T | undefined
+  await expect
+    .poll(() => (found = find()), {message: `waiting for ${what}`, timeout: 15_000, intervals: [100]})
+    .toBeTruthy()
+  return found!
 }
 
 /** Whether `span` sits inside `ancestor`, following parent ids within one trace. */
@@ -37,11 +37,11 @@ function isWithin(span: ReceivedSpan, ancestor: ReceivedSpan, spans: ReceivedSpa
   return false
 }
 
-describe('an instance with tracing on', () => {
+test.describe('an instance with tracing on', () => {
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>
   let server: RunningServer
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
     receiver = await startOtlpReceiver()
     server = await startNextServer(0, {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
@@ -53,22 +53,22 @@ describe('an instance with tracing on', () => {
     })
   })
 
-  afterAll(async () => {
+  test.afterAll(async () => {
     await server?.stop()
     receiver?.close()
   })
 
-  it("sends a rendered page's trace, with a `groq` span for each query inside the request's span", async () => {
+  test("sends a rendered page's trace, with a `groq` span for each query inside the request's span", async () => {
     const page = await rawRequest(`${server.url}/glossary?q=link`)
     expect(page.status).toBe(200)
-    const request = await waitFor(
+    const request = await eventually(
       () =>
         receiver.received.spans.find(
           (span) => span.kind === SERVER_KIND && span.name === 'GET /glossary-search',
         ),
       "the search page's request span",
     )
-    const queries = await waitFor(() => {
+    const queries = await eventually(() => {
       const found = receiver.received.spans.filter(
         (span) => span.traceId === request.traceId && span.name.startsWith('groq '),
       )
@@ -82,10 +82,10 @@ describe('an instance with tracing on', () => {
     ).toBe(false)
   })
 
-  it("puts the request's trace id on the lines it logs", async () => {
+  test("puts the request's trace id on the lines it logs", async () => {
     const refused = await rawRequest(`${server.url}/api/revalidate`, {method: 'POST', body: '{}'})
     expect(refused.status).toBe(500)
-    const line = await waitFor(
+    const line = await eventually(
       () =>
         logRecords(server.output()).find((record) =>
           String(record.msg).startsWith('SANITY_REVALIDATE_SECRET'),
@@ -93,7 +93,7 @@ describe('an instance with tracing on', () => {
       'the refused webhook’s log line',
     )
     expect(line.trace_id).toMatch(/^[0-9a-f]{32}$/)
-    const request = await waitFor(
+    const request = await eventually(
       () =>
         receiver.received.spans.find((span) => span.traceId === line.trace_id && span.kind === SERVER_KIND),
       'the webhook request’s span',
@@ -101,7 +101,7 @@ describe('an instance with tracing on', () => {
     expect(request.name).toBe('POST /api/revalidate')
   })
 
-  it('writes a bounded number of lines for a thousand bad requests', async () => {
+  test('writes a bounded number of lines for a thousand bad requests', async () => {
     const before = server.output().split('\n').length
     const bad: [string, {method?: string; headers?: Record<string, string>; body?: string}][] = [
       ['/glossary/invented-%n', {}],

@@ -1,16 +1,14 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 
-import type {Browser} from 'playwright-core'
-
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
 
-import {launchBrowser, withPage} from './support/browser'
 import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest, setCookie} from './support/http'
 import {fakeSanityApi} from './support/sanity-api'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
+import {expect, test} from './support/test'
 
 const READ_TOKEN = 'e2e-preview-read-token'
 const PREVIEW_SECRET = 'e2e-preview-everywhere-secret'
@@ -68,15 +66,15 @@ function filesUnder(dir: string): string[] {
  * that show them, and a Content Release through the perspective the Presentation tool sets;
  * visitors and the server's caches never get any of it.
  */
-describe('preview on every page, in Sanity mode', () => {
+test.describe('preview on every page, in Sanity mode', () => {
   let lake: ContentLake
   let server: RunningServer
   let distDir: string
   let published: SanityDocument[]
-  let browser: Browser
   const url = (pathname: string) => `${server.url}${pathname}`
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(90_000)
     published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
     const draftOf = ({id, field, text}: (typeof DRAFTS)[number]) => ({
       ...published.find((doc) => doc._id === id)!,
@@ -106,11 +104,9 @@ describe('preview on every page, in Sanity mode', () => {
       ...sanityFixtureEnv(lake.url, distDir),
       SANITY_API_READ_TOKEN: READ_TOKEN,
     })
-    browser = await launchBrowser()
-  }, 90_000)
+  })
 
-  afterAll(async () => {
-    await browser?.close()
+  test.afterAll(async () => {
     await server?.stop()
     await lake?.stop()
   })
@@ -131,7 +127,7 @@ describe('preview on every page, in Sanity mode', () => {
     return cookies.filter(Boolean).join('; ')
   }
 
-  it("shows each type's draft on its page and the lists that show it, and never to a visitor", async () => {
+  test("shows each type's draft on its page and the lists that show it, and never to a visitor", async () => {
     const cookie = await draftModeCookies()
     const missing: string[] = []
     const leaked: string[] = []
@@ -144,9 +140,10 @@ describe('preview on every page, in Sanity mode', () => {
       }
     }
     expect({missing, leaked}).toEqual({missing: [], leaked: []})
-  }, 60_000)
+  })
 
-  it('shows a Content Release through the perspective the Presentation tool sets, and only there', async () => {
+  test('shows a Content Release through the perspective the Presentation tool sets, and only there', async () => {
+    test.setTimeout(30_000)
     const inRelease = await draftModeCookies(`${RELEASE.release},drafts`)
     expect(inRelease).toContain('sanity-preview-perspective=')
     const page = await rawRequest(url('/glossary/title-tag'), {headers: {cookie: inRelease}})
@@ -157,36 +154,34 @@ describe('preview on every page, in Sanity mode', () => {
     })
     expect(draftsOnly.body).not.toContain(RELEASE.text)
     expect((await rawRequest(url('/glossary/title-tag'))).body).not.toContain(RELEASE.text)
-  }, 30_000)
+  })
 
-  it(
-    'refreshes the page in the Presentation tool as the draft changes, without a reload',
-    () =>
-      withPage(browser, 'presentation-live', async (page) => {
-        await fakeSanityApi(page, {lake, origin: server.url})
-        // The Presentation tool makes its own preview secret (through the stand-in) and opens the
-        // page in draft mode in its frame.
-        await page.goto(url('/studio/presentation?preview=%2Fglossary%2Fserp'))
-        const framed = page.frameLocator('iframe')
-        await framed.getByRole('heading', {level: 1, name: 'SERP Drafted In Preview'}).waitFor()
-        const frame = page.frames().find((candidate) => candidate.url().includes('/glossary/serp'))!
-        await frame.evaluate(() => Object.assign(window, {loadedOnce: true}))
+  test('refreshes the page in the Presentation tool as the draft changes, without a reload', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000)
+    await fakeSanityApi(page, {lake, origin: server.url})
+    // The Presentation tool makes its own preview secret (through the stand-in) and opens the
+    // page in draft mode in its frame.
+    await page.goto(url('/studio/presentation?preview=%2Fglossary%2Fserp'))
+    const framed = page.frameLocator('iframe')
+    await framed.getByRole('heading', {level: 1, name: 'SERP Drafted In Preview'}).waitFor()
+    const frame = page.frames().find((candidate) => candidate.url().includes('/glossary/serp'))!
+    await frame.evaluate(() => Object.assign(window, {loadedOnce: true}))
 
-        // The editor types in the Studio: the Studio patches the draft in the Content Lake.
-        const typed = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
-          method: 'POST',
-          body: JSON.stringify({mutations: [{patch: {id: 'drafts.term-serp', set: {title: LIVE_EDIT}}}]}),
-        })
-        expect(typed.status).toBe(200)
-        await framed.getByRole('heading', {level: 1, name: LIVE_EDIT}).waitFor({timeout: 20_000})
-        await expect(frame.evaluate(() => 'loadedOnce' in window)).resolves.toBe(true)
-        // Visitors still get the published page.
-        expect((await rawRequest(url('/glossary/serp'))).body).not.toContain(LIVE_EDIT)
-      }),
-    90_000,
-  )
+    // The editor types in the Studio: the Studio patches the draft in the Content Lake.
+    const typed = await fetch(`${lake.url}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      body: JSON.stringify({mutations: [{patch: {id: 'drafts.term-serp', set: {title: LIVE_EDIT}}}]}),
+    })
+    expect(typed.status).toBe(200)
+    await framed.getByRole('heading', {level: 1, name: LIVE_EDIT}).waitFor({timeout: 20_000})
+    expect(await frame.evaluate(() => 'loadedOnce' in window)).toBe(true)
+    // Visitors still get the published page.
+    expect((await rawRequest(url('/glossary/serp'))).body).not.toContain(LIVE_EDIT)
+  })
 
-  it('keeps every draft out of the outputs others receive and out of what the server stores', async () => {
+  test('keeps every draft out of the outputs others receive and out of what the server stores', async () => {
     const cookie = await draftModeCookies(`${RELEASE.release},drafts`)
     const outputs = [
       '/glossary/serp.md',
@@ -214,5 +209,5 @@ describe('preview on every page, in Sanity mode', () => {
       )
     })
     expect(drafted).toEqual([])
-  }, 60_000)
+  })
 })

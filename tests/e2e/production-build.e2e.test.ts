@@ -2,8 +2,8 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 
 import {root} from './support/server'
-
-const base = () => process.env.E2E_BASE_URL!
+import {SITE_URL} from './support/site'
+import {expect, test} from './support/test'
 
 /** Every route the production build the suite serves holds (Next writes the list at build). */
 const builtRoutes = () =>
@@ -14,16 +14,16 @@ const builtRoutes = () =>
     >,
   )
 
-describe('the production build', () => {
-  it('holds the site’s routes and none of the benchmark’s', () => {
+test.describe('the production build', () => {
+  test('holds the site’s routes and none of the benchmark’s', () => {
     const routes = builtRoutes()
     expect(routes).toEqual(expect.arrayContaining(['/glossary/[slug]', '/glossary', '/api/feedback']))
     expect(routes.filter((route) => route.startsWith('/bench'))).toEqual([])
   })
 
-  it('answers the benchmark’s floor-page addresses with the site’s 404 page', async () => {
+  test('answers the benchmark’s floor-page addresses with the site’s 404 page', async () => {
     for (const address of ['/bench/static', '/bench/cold/1', '/bench/isr']) {
-      const response = await fetch(`${base()}${address}`)
+      const response = await fetch(`${SITE_URL}${address}`)
       expect(response.status).toBe(404)
       expect(await response.text()).toContain('<html')
     }

@@ -1,16 +1,14 @@
 import path from 'node:path'
 
-import type {Browser} from 'playwright-core'
-
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
 import {TERM_QUERY} from '@/sanity/queries'
 
-import {launchBrowser, withPage} from './support/browser'
 import {startContentLake, type ContentLake} from './support/content-lake'
 import {rawRequest, setCookie} from './support/http'
 import {fakeSanityApi} from './support/sanity-api'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
+import {expect, test} from './support/test'
 import {webhookHeaders} from './support/webhook'
 
 const READ_TOKEN = 'e2e-read-token'
@@ -22,11 +20,10 @@ const PREVIEW_SECRET = 'e2e-preview-secret'
  * reading a local Content Lake stand-in that runs the real GROQ over the embedded dataset. The
  * tests run in order: they share one server, its cache and the stand-in's content.
  */
-describe('the site in Sanity mode, against a Content Lake stand-in', () => {
+test.describe('the site in Sanity mode, against a Content Lake stand-in', () => {
   let published: SanityDocument[]
   let lake: ContentLake
   let server: RunningServer
-  let browser: Browser
   const url = (pathname: string) => `${server.url}${pathname}`
   const h1 = (html: string) => html.match(/<h1[^>]*>(.*?)<\/h1>/s)?.[1]
 
@@ -42,7 +39,8 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     })
   }
 
-  beforeAll(async () => {
+  test.beforeAll(async () => {
+    test.setTimeout(90_000)
     published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
     const backlink = published.find((doc) => doc._id === 'term-backlink')!
     lake = await startContentLake({
@@ -64,16 +62,14 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
       SANITY_API_READ_TOKEN: READ_TOKEN,
       SANITY_REVALIDATE_SECRET: WEBHOOK_SECRET,
     })
-    browser = await launchBrowser()
-  }, 90_000)
+  })
 
-  afterAll(async () => {
-    await browser?.close()
+  test.afterAll(async () => {
     await server?.stop()
     await lake?.stop()
   })
 
-  it('gives visitors published content, read with the published perspective', async () => {
+  test('gives visitors published content, read with the published perspective', async () => {
     const prerendered = await rawRequest(url('/glossary/backlink'))
     expect(prerendered.status).toBe(200)
     expect(h1(prerendered.body)).toBe('Backlink')
@@ -88,79 +84,81 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     expect(queries.map((q) => q.perspective)).toEqual(queries.map(() => 'published'))
   })
 
-  it('gives editors a Studio to find terms, see their reading time and what uses them', () =>
-    withPage(browser, 'studio-structure', async (firstPage, context) => {
-      const consoleErrors: string[] = []
-      context.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
-      let page = firstPage
-      await fakeSanityApi(page, {lake, origin: server.url})
-      const link = (name: string | RegExp) => page.getByRole('link', {name, exact: typeof name === 'string'})
+  test('gives editors a Studio to find terms, see their reading time and what uses them', async ({
+    page: firstPage,
+    context,
+  }) => {
+    // A long journey through the Studio, and slower still while the trace records each step.
+    test.setTimeout(120_000)
+    const consoleErrors: string[] = []
+    context.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()))
+    let page = firstPage
+    await fakeSanityApi(page, {lake, origin: server.url})
+    const link = (name: string | RegExp) => page.getByRole('link', {name, exact: typeof name === 'string'})
 
-      await page.goto(url('/studio/structure'))
-      for (const name of ['Terms', 'Guides', 'Authors', 'Categories']) await link(name).waitFor()
+    await page.goto(url('/studio/structure'))
+    for (const name of ['Terms', 'Guides', 'Authors', 'Categories']) await link(name).waitFor()
 
-      await link('Terms').click()
-      await link('Needs review').click()
-      const terms = published
-        .filter((doc) => doc._type === 'term')
-        .sort((a, b) => String(a.updated).localeCompare(String(b.updated)))
-      await link(new RegExp(`^${terms[0].title}`)).waitFor()
-      await expect(link(new RegExp(`^${terms.at(-1)!.title}`)).count()).resolves.toBe(0)
+    await link('Terms').click()
+    await link('Needs review').click()
+    const terms = published
+      .filter((doc) => doc._type === 'term')
+      .sort((a, b) => String(a.updated).localeCompare(String(b.updated)))
+    await link(new RegExp(`^${terms[0].title}`)).waitFor()
+    await expect(link(new RegExp(`^${terms.at(-1)!.title}`))).toHaveCount(0)
 
-      await link('By difficulty').click()
-      await link('Advanced').click()
-      const advanced = published.filter((doc) => doc.difficulty === 'advanced')
-      await link(new RegExp(`^${advanced[0].title}`)).waitFor()
-      await expect(link(/Advanced · /).count()).resolves.toBe(advanced.length)
-      await expect(link(/(Beginner|Intermediate) · /).count()).resolves.toBe(0)
+    await link('By difficulty').click()
+    await link('Advanced').click()
+    const advanced = published.filter((doc) => doc.difficulty === 'advanced')
+    await link(new RegExp(`^${advanced[0].title}`)).waitFor()
+    await expect(link(/Advanced · /)).toHaveCount(advanced.length)
+    await expect(link(/(Beginner|Intermediate) · /)).toHaveCount(0)
 
-      await link('By category').click()
-      await link(/^Links & Authority/).click()
-      // The term preview: title, then difficulty and short definition.
-      const backlink = link(/^Backlink/)
-      await expect(backlink.innerText()).resolves.toMatch(/\nBeginner · A link on another website/)
+    await link('By category').click()
+    await link(/^Links & Authority/).click()
+    // The term preview: title, then difficulty and short definition.
+    const backlink = link(/^Backlink/)
+    await expect(backlink).toHaveText(/\nBeginner · A link on another website/, {useInnerText: true})
 
-      await backlink.click()
-      const sitePage = await rawRequest(url('/glossary/backlink'))
-      const minutes = sitePage.body.match(/(\d+)(?:<!-- -->)? min read/)![1]
-      await page.getByText(`Reading time: ${minutes} min, as the page will show it.`).waitFor()
+    await backlink.click()
+    const sitePage = await rawRequest(url('/glossary/backlink'))
+    const minutes = sitePage.body.match(/(\d+)(?:<!-- -->)? min read/)![1]
+    await page.getByText(`Reading time: ${minutes} min, as the page will show it.`).waitFor()
 
-      await page.getByRole('tab', {name: 'Used by'}).click()
-      const usedBy = page.getByRole('region', {name: 'Used by'}).getByRole('link')
-      await usedBy.first().waitFor()
-      const referencing = published.filter(
-        (doc) =>
-          ['term', 'guide'].includes(doc._type) && JSON.stringify(doc).includes('"_ref":"term-backlink"'),
-      )
-      // The view queries again whenever its listener reconnects (the stand-in's stream ends at
-      // once), so the list may be empty for a moment: wait for it to settle on the full count.
-      let count = await usedBy.count()
-      for (const deadline = Date.now() + 10_000; count !== referencing.length && Date.now() < deadline;) {
-        await page.waitForTimeout(200)
-        count = await usedBy.count()
-      }
-      expect(count).toBe(referencing.length)
-      await usedBy.filter({hasText: 'Link Building'}).first().click()
-      await page.waitForURL(/term-link-building/)
+    await page.getByRole('tab', {name: 'Used by'}).click()
+    const usedBy = page.getByRole('region', {name: 'Used by'}).getByRole('link')
+    await usedBy.first().waitFor()
+    const referencing = published.filter(
+      (doc) =>
+        ['term', 'guide'].includes(doc._type) && JSON.stringify(doc).includes('"_ref":"term-backlink"'),
+    )
+    // The view queries again whenever its listener reconnects (the stand-in's stream ends at
+    // once), so the list may be empty for a moment: wait for it to settle on the full count.
+    await expect(usedBy).toHaveCount(referencing.length, {timeout: 10_000})
+    await usedBy.filter({hasText: 'Link Building'}).first().click()
+    await page.waitForURL(/term-link-building/)
 
-      // "Create" in a category's list starts a term already filed under that category; the editor
-      // opens the list's address in a new tab. (Reloading the first tab instead would let the
-      // Studio's presence code write to its closed socket while the old document waits to unload,
-      // an error of the Studio's own that a slow machine sees in the console.)
-      page = await context.newPage()
-      await fakeSanityApi(page, {lake, origin: server.url})
-      await page.goto(url('/studio/structure/terms;byCategory;category-links-authority'))
-      await link('Term in category').click()
-      await page.getByText('Reading time: 1 min, as the page will show it.').waitFor()
-      await page.locator('form').first().getByText('Links & Authority', {exact: true}).waitFor()
-      await expect(page.locator('form').first().innerText()).resolves.toMatch(
-        /\nCategory\nLinks & Authority\n/,
-      )
+    // "Create" in a category's list starts a term already filed under that category; the editor
+    // opens the list's address in a new tab. (Reloading the first tab instead would let the
+    // Studio's presence code write to its closed socket while the old document waits to unload,
+    // an error of the Studio's own that a slow machine sees in the console.)
+    page = await context.newPage()
+    await fakeSanityApi(page, {lake, origin: server.url})
+    await page.goto(url('/studio/structure/terms;byCategory;category-links-authority'))
+    await link('Term in category').click()
+    await page.getByText('Reading time: 1 min, as the page will show it.').waitFor()
+    await page.locator('form').first().getByText('Links & Authority', {exact: true}).waitFor()
+    await expect(page.locator('form').first()).toHaveText(/\nCategory\nLinks & Authority\n/, {
+      useInnerText: true,
+    })
 
-      expect(consoleErrors).toEqual([])
-    }))
+    expect(consoleErrors).toEqual([])
+  })
 
-  it('turns draft mode on only for a valid preview secret, and then shows the draft', async () => {
+  test('turns draft mode on only for a valid preview secret, and then shows the draft', async ({
+    page,
+    context,
+  }) => {
     const wrong = await rawRequest(url('/api/draft-mode/enable?sanity-preview-secret=guessed'))
     expect(wrong.status).toBe(401)
     expect(setCookie(wrong, '__prerender_bypass')).toBeUndefined()
@@ -185,20 +183,19 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     // Everyone else still gets the published page.
     expect(h1((await rawRequest(url('/glossary/backlink'))).body)).toBe('Backlink')
 
-    await withPage(browser, 'draft-mode-banner', async (page, context) => {
-      const [name, value] = bypass!.split('=')
-      await context.addCookies([{name, value, url: server.url}])
-      await page.goto(url('/glossary/backlink'))
-      await expect(page.locator('h1').textContent()).resolves.toBe('Backlink (draft)')
-      const banner = page.getByRole('status').filter({hasText: 'Preview: you are seeing drafts.'})
-      await banner.waitFor()
-      await banner.getByRole('link', {name: 'Leave preview'}).click()
-      await page.waitForURL(url('/glossary/backlink'))
-      await expect(page.locator('h1').textContent()).resolves.toBe('Backlink')
-    })
+    // And in the browser, with the banner that leads out of preview.
+    const [name, value] = bypass!.split('=')
+    await context.addCookies([{name, value, url: server.url}])
+    await page.goto(url('/glossary/backlink'))
+    await expect(page.locator('h1')).toHaveText('Backlink (draft)')
+    const banner = page.getByRole('status').filter({hasText: 'Preview: you are seeing drafts.'})
+    await banner.waitFor()
+    await banner.getByRole('link', {name: 'Leave preview'}).click()
+    await page.waitForURL(url('/glossary/backlink'))
+    await expect(page.locator('h1')).toHaveText('Backlink')
   })
 
-  it('leaves draft mode for a page on this site only, however the address is disguised', async () => {
+  test('leaves draft mode for a page on this site only, however the address is disguised', async () => {
     const leave = (target: string) =>
       rawRequest(url(`/api/draft-mode/disable?redirect=${target}`)).then((answer) => [
         target,
@@ -221,7 +218,8 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     }
   })
 
-  it('shows a publish within seconds of the webhook, on the page and on the pages that show it', async () => {
+  test('shows a publish within seconds of the webhook, on the page and on the pages that show it', async () => {
+    test.setTimeout(30_000)
     const before = published.find((doc) => doc._id === 'term-backlink')!
     lake.setDocuments(withBacklink({title: 'Backlink, revised'}))
     const response = await publishWebhook({
@@ -235,11 +233,11 @@ describe('the site in Sanity mode, against a Content Lake stand-in', () => {
     expect(revalidated).toEqual(expect.arrayContaining(['term:backlink', 'terms', 'term:link-building']))
 
     // The first visit after the webhook may get the stale page while the fresh one renders.
-    let title: string | undefined
-    for (let attempt = 0; attempt < 30 && title !== 'Backlink, revised'; attempt++) {
-      title = h1((await rawRequest(url('/glossary/backlink'))).body)
-      if (title !== 'Backlink, revised') await new Promise((resolve) => setTimeout(resolve, 300))
-    }
-    expect(title).toBe('Backlink, revised')
-  }, 30_000)
+    await expect
+      .poll(async () => h1((await rawRequest(url('/glossary/backlink'))).body), {
+        timeout: 10_000,
+        intervals: [300],
+      })
+      .toBe('Backlink, revised')
+  })
 })

@@ -3,8 +3,9 @@ import path from 'node:path'
 
 import {BUILD_MARKER, FAKE_SECRETS} from './support/fake-secrets'
 import {root} from './support/server'
+import {SITE_URL} from './support/site'
+import {expect, test} from './support/test'
 
-const base = () => process.env.E2E_BASE_URL!
 const secrets = Object.entries(FAKE_SECRETS)
 
 function* filesUnder(dir: string): Generator<string> {
@@ -15,12 +16,12 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
-describe('secrets never reach the browser', () => {
-  it('the build under test was made with the fake secrets', () => {
+test.describe('secrets never reach the browser', () => {
+  test('the build under test was made with the fake secrets', () => {
     expect(existsSync(path.join(root, '.next', BUILD_MARKER))).toBe(true)
   })
 
-  it('no browser bundle contains a secret', () => {
+  test('no browser bundle contains a secret', () => {
     const files = [...filesUnder(path.join(root, '.next/static'))]
     expect(files.length).toBeGreaterThan(10)
     const leaks = files.flatMap((file) => {
@@ -32,16 +33,18 @@ describe('secrets never reach the browser', () => {
     expect(leaks).toEqual([])
   })
 
-  it.each([
+  for (const address of [
     '/',
     '/glossary',
     '/glossary/backlink',
     '/authors/glossary-editorial-team',
     '/studio',
     '/no-such-page',
-  ])('the HTML of %s contains no secret', async (page) => {
-    const html = await (await fetch(`${base()}${page}`)).text()
-    expect(html.length).toBeGreaterThan(500)
-    expect(secrets.filter(([, value]) => html.includes(value)).map(([name]) => name)).toEqual([])
-  })
+  ]) {
+    test(`the HTML of ${address} contains no secret`, async () => {
+      const html = await (await fetch(`${SITE_URL}${address}`)).text()
+      expect(html.length).toBeGreaterThan(500)
+      expect(secrets.filter(([, value]) => html.includes(value)).map(([name]) => name)).toEqual([])
+    })
+  }
 })

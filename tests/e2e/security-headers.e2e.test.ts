@@ -1,4 +1,5 @@
-const base = () => process.env.E2E_BASE_URL!
+import {SITE_URL} from './support/site'
+import {expect, test} from './support/test'
 
 type Csp = Map<string, string[]>
 
@@ -14,10 +15,10 @@ function csp(response: Response): Csp {
 }
 
 const fetchRaw = (path: string, init: RequestInit = {}) =>
-  fetch(`${base()}${path}`, {redirect: 'manual', ...init})
+  fetch(`${SITE_URL}${path}`, {redirect: 'manual', ...init})
 
 /** Security headers per route group, read from the built site's real responses. */
-describe('security headers', () => {
+test.describe('security headers', () => {
   const everyGroup = [
     '/',
     '/glossary/backlink',
@@ -28,9 +29,8 @@ describe('security headers', () => {
     '/no-such-page',
   ]
 
-  it.each(everyGroup)(
-    '%s sends nosniff, a referrer policy and a restrictive Permissions-Policy',
-    async (path) => {
+  for (const path of everyGroup) {
+    test(`${path} sends nosniff, a referrer policy and a restrictive Permissions-Policy`, async () => {
       const response = await fetchRaw(path)
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
@@ -38,35 +38,37 @@ describe('security headers', () => {
       for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()'])
         expect(permissions).toContain(feature)
       expect(response.headers.get('x-powered-by')).toBeNull()
-    },
-  )
+    })
+  }
 
-  it.each([
+  for (const path of [
     '/',
     '/glossary',
     '/glossary/backlink',
     '/guides',
     '/authors/glossary-editorial-team',
     '/api/terms/backlink',
-  ])('site route %s allows only itself and Sanity’s image CDN, and no framing', async (path) => {
-    const response = await fetchRaw(path)
-    const policy = csp(response)
-    expect(policy.get('default-src')).toEqual(["'self'"])
-    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://cdn.sanity.io'])
-    expect(policy.get('connect-src')).toEqual(["'self'"])
-    expect(policy.get('object-src')).toEqual(["'none'"])
-    expect(policy.get('frame-ancestors')).toEqual(["'none'"])
-    expect(response.headers.get('x-frame-options')).toBe('DENY')
-    expect(response.headers.get('content-security-policy')).not.toContain('sanity.io wss')
-  })
+  ]) {
+    test(`site route ${path} allows only itself and Sanity’s image CDN, and no framing`, async () => {
+      const response = await fetchRaw(path)
+      const policy = csp(response)
+      expect(policy.get('default-src')).toEqual(["'self'"])
+      expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://cdn.sanity.io'])
+      expect(policy.get('connect-src')).toEqual(["'self'"])
+      expect(policy.get('object-src')).toEqual(["'none'"])
+      expect(policy.get('frame-ancestors')).toEqual(["'none'"])
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('content-security-policy')).not.toContain('sanity.io wss')
+    })
+  }
 
-  it('lets an editor in draft mode see the site framed by the Studio (same origin only)', async () => {
+  test('lets an editor in draft mode see the site framed by the Studio (same origin only)', async () => {
     const response = await fetchRaw('/glossary/backlink', {headers: {cookie: '__prerender_bypass=preview'}})
     expect(csp(response).get('frame-ancestors')).toEqual(["'self'"])
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
   })
 
-  it('lets any site frame the embed cards, and nothing else changes', async () => {
+  test('lets any site frame the embed cards, and nothing else changes', async () => {
     const response = await fetchRaw('/embed/glossary/backlink')
     const policy = csp(response)
     expect(policy.get('frame-ancestors')).toEqual(['*'])
@@ -74,7 +76,7 @@ describe('security headers', () => {
     expect(response.headers.get('x-frame-options')).toBeNull()
   })
 
-  it('gives the Studio what it needs on /studio only, and never lets it be framed', async () => {
+  test('gives the Studio what it needs on /studio only, and never lets it be framed', async () => {
     const response = await fetchRaw('/studio')
     const header = response.headers.get('content-security-policy') ?? ''
     expect(header.split('default-src').length).toBe(2)

@@ -10,13 +10,15 @@ import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
 import {isSupportedNode, MINIMUM_NODE} from '@/lib/runtime/node-version.mjs'
 
 import {root, startNextServer} from './support/server'
+import {SITE_PORT} from './support/site'
+import {expect, test} from './support/test'
 
 /**
  * A broken embedded dataset must stop the server at start-up with a message naming the file,
  * line and document, not surface later as a failing page.
  */
-describe('server start-up with a broken dataset', () => {
-  it.each([
+test.describe('server start-up with a broken dataset', () => {
+  for (const [what, file, message] of [
     [
       'a dangling reference',
       'tests/fixtures/dangling-reference.ndjson',
@@ -27,24 +29,26 @@ describe('server start-up with a broken dataset', () => {
       'tests/fixtures/no-such-dataset.ndjson',
       /no-such-dataset\.ndjson: cannot read the embedded dataset \(ENOENT\)/,
     ],
-  ])('stops on %s', async (_, file, message) => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 50
-    const failure = await startNextServer(port, {CONTENT_DATASET_FILE: file}).catch((error: Error) => error)
-    expect(failure).toBeInstanceOf(Error)
-    expect((failure as Error).message).toMatch(/next start exited with 1/)
-    expect(logRecords((failure as Error).message)).toContainEqual(
-      expect.objectContaining({
-        level: 'fatal',
-        msg: 'cannot load the content',
-        reason: expect.stringMatching(message),
-      }),
-    )
-  })
+  ] as const) {
+    test(`stops on ${what}`, async () => {
+      const port = SITE_PORT + 50
+      const failure = await startNextServer(port, {CONTENT_DATASET_FILE: file}).catch((error: Error) => error)
+      expect(failure).toBeInstanceOf(Error)
+      expect((failure as Error).message).toMatch(/next start exited with 1/)
+      expect(logRecords((failure as Error).message)).toContainEqual(
+        expect.objectContaining({
+          level: 'fatal',
+          msg: 'cannot load the content',
+          reason: expect.stringMatching(message),
+        }),
+      )
+    })
+  }
 })
 
-describe('server start-up with a malformed REDIS_URL', () => {
-  it('stops with a message naming the variable', async () => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 53
+test.describe('server start-up with a malformed REDIS_URL', () => {
+  test('stops with a message naming the variable', async () => {
+    const port = SITE_PORT + 53
     const started = startNextServer(port, {REDIS_URL: 'http://cache.internal:6379'})
     await expect(started).rejects.toThrow(/next start exited with 1/)
     await expect(started).rejects.toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//)
@@ -67,9 +71,9 @@ const shellPath = () =>
     .filter((dir) => !dir.endsWith(path.join('node_modules', '.bin')))
     .join(path.delimiter)
 
-describe('readiness at start-up', () => {
-  it('is refused or 503 until the instance is ready, and the term page answers within 1 s of the first 200', async () => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 55
+test.describe('readiness at start-up', () => {
+  test('is refused or 503 until the instance is ready, and the term page answers within 1 s of the first 200', async () => {
+    const port = SITE_PORT + 55
     const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-readiness-'))
     const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
       cwd: root,
@@ -80,17 +84,19 @@ describe('readiness at start-up', () => {
     const base = `http://127.0.0.1:${port}`
     try {
       const answers = new Set<number>()
-      const deadline = Date.now() + 60_000
-      let status = 0
-      while (status !== 200 && Date.now() < deadline) {
-        status = await fetch(`${base}/api/health/ready`).then(
-          (response) => response.status,
-          () => 0,
+      await expect
+        .poll(
+          async () => {
+            const status = await fetch(`${base}/api/health/ready`).then(
+              (response) => response.status,
+              () => 0,
+            )
+            answers.add(status)
+            return status
+          },
+          {timeout: 60_000, intervals: [20]},
         )
-        answers.add(status)
-        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-      expect(status).toBe(200)
+        .toBe(200)
       expect([...answers].every((answer) => [0, 503, 200].includes(answer))).toBe(true)
       const began = Date.now()
       const page = await fetch(`${base}/glossary/backlink`)
@@ -104,9 +110,9 @@ describe('readiness at start-up', () => {
   })
 })
 
-describe('the Node that serves the site', () => {
-  it("is the project's own Node 24 when started with the README's `npm start`", async () => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 51
+test.describe('the Node that serves the site', () => {
+  test("is the project's own Node 24 when started with the README's `npm start`", async () => {
+    const port = SITE_PORT + 51
     const server = await startNextServer(port, {PORT: String(port), PATH: shellPath()}, ['npm', 'start'])
     try {
       const page = await fetch(`${server.url}/glossary/backlink`)
@@ -130,8 +136,8 @@ describe('the Node that serves the site', () => {
     }
   })
 
-  it('drains and stops when `npm start` is sent SIGTERM: unready at once, pages until the drain ends, then port, processes, database and lock let go within 10 s', async () => {
-    const port = Number(process.env.E2E_PORT ?? 3210) + 54
+  test('drains and stops when `npm start` is sent SIGTERM: unready at once, pages until the drain ends, then port, processes, database and lock let go within 10 s', async () => {
+    const port = SITE_PORT + 54
     const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-shutdown-'))
     const drainMs = 2000
     const server = await startNextServer(
@@ -172,17 +178,25 @@ describe('the Node that serves the site', () => {
           .filter(Boolean).length
 
       // Unready at once; pages keep coming while the drain lasts.
-      let readiness = await status('/api/health/ready')
-      while (readiness === 200 && Date.now() - began < 1000) readiness = await status('/api/health/ready')
+      let readiness = 0
+      await expect
+        .poll(async () => (readiness = await status('/api/health/ready')), {timeout: 1000, intervals: [0]})
+        .not.toBe(200)
       expect(readiness).toBe(503)
       expect(Date.now() - began).toBeLessThan(1000)
       expect(await status('/glossary/backlink')).toBe(200)
 
+      // Until the processes are gone, readiness is never 200 again.
       const seen = new Set<number>()
-      while (Date.now() - began < drainMs + 10_000 && (processesLeft() > 0 || (await status('/')) !== 0)) {
-        seen.add(await status('/api/health/ready'))
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
+      await expect
+        .poll(
+          async () => {
+            seen.add(await status('/api/health/ready'))
+            return processesLeft()
+          },
+          {timeout: drainMs + 10_000, intervals: [100]},
+        )
+        .toBe(0)
       expect(seen.has(200)).toBe(false)
       expect(Date.now() - began).toBeGreaterThanOrEqual(drainMs)
       expect(Date.now() - began).toBeLessThan(drainMs + 10_000)
@@ -204,24 +218,22 @@ describe('the Node that serves the site', () => {
 
   const systemNode = spawnSync('/usr/bin/node', ['--version'], {encoding: 'utf8'}).stdout?.trim().slice(1)
   const oldSystemNode = systemNode && !isSupportedNode(systemNode) ? systemNode : undefined
-  ;(oldSystemNode ? it : it.skip)(
-    `stops \`next start\` run directly on the system's Node ${oldSystemNode ?? '(already supported here)'} with one line`,
-    async () => {
-      const port = Number(process.env.E2E_PORT ?? 3210) + 52
-      const started = startNextServer(port, {PATH: shellPath()}, [
-        '/usr/bin/node',
-        path.join(root, 'node_modules/.bin/next'),
-        'start',
-        '--port',
-        String(port),
-      ])
-      await expect(started).rejects.toThrow(/next start exited with 1/)
-      const output = ((await started.catch((error: Error) => error)) as Error).message
-      const lines = output.split('\n').filter((line) => line.includes('needs Node'))
-      expect(lines).toEqual([
-        `This project needs Node ${MINIMUM_NODE} or newer (this is v${oldSystemNode}): run \`npm start\`, which uses the project's own Node from node_modules/.bin.`,
-      ])
-      expect(output).not.toMatch(/^\s+at /m)
-    },
-  )
+  test(`stops \`next start\` run directly on the system's Node ${oldSystemNode ?? '(already supported here)'} with one line`, async () => {
+    test.skip(!oldSystemNode, 'the system Node is one the project supports')
+    const port = SITE_PORT + 52
+    const started = startNextServer(port, {PATH: shellPath()}, [
+      '/usr/bin/node',
+      path.join(root, 'node_modules/.bin/next'),
+      'start',
+      '--port',
+      String(port),
+    ])
+    await expect(started).rejects.toThrow(/next start exited with 1/)
+    const output = ((await started.catch((error: Error) => error)) as Error).message
+    const lines = output.split('\n').filter((line) => line.includes('needs Node'))
+    expect(lines).toEqual([
+      `This project needs Node ${MINIMUM_NODE} or newer (this is v${oldSystemNode}): run \`npm start\`, which uses the project's own Node from node_modules/.bin.`,
+    ])
+    expect(output).not.toMatch(/^\s+at /m)
+  })
 })

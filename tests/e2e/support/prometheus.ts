@@ -5,6 +5,8 @@ import {start, type Managed} from '@/bench/lib/processes'
 
 import {freePort} from '@/tests/support/free-port'
 
+import {expect} from './test'
+
 export type RunningPrometheus = {
   url: string
   /** The value of an instant query's result series, each by its labels. */
@@ -46,17 +48,23 @@ export async function startPrometheus(
     `--storage.tsdb.path=${path.join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
   ])
-  for (const deadline = Date.now() + 30_000; ;) {
-    const ready = await fetch(`${url}/-/ready`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ready) break
-    if (Date.now() > deadline || server.child.exitCode !== null) {
-      await server.stop()
-      throw new Error(`prometheus did not become ready:\n${server.output()}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
+  try {
+    await expect
+      .poll(
+        async () => {
+          // Thrown from here, not from the matcher, so the polling ends at once.
+          if (server.child.exitCode !== null) throw new Error('prometheus exited')
+          return fetch(`${url}/-/ready`).then(
+            (response) => response.ok,
+            () => false,
+          )
+        },
+        {timeout: 30_000, intervals: [200]},
+      )
+      .toBe(true)
+  } catch (error) {
+    await server.stop()
+    throw new Error(`prometheus did not become ready:\n${server.output()}`, {cause: error})
   }
   return {
     url,

@@ -2,6 +2,8 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 
+import {expect} from './test'
+
 export const root = path.join(__dirname, '../../..')
 
 export type RunningServer = {
@@ -11,31 +13,36 @@ export type RunningServer = {
   stop: () => Promise<void>
 }
 
-async function waitForServer(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`)
-    try {
-      const response = await fetch(url, {redirect: 'manual'})
-      if (response.status < 500) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`next start did not answer at ${url} within ${timeoutMs} ms:\n${output()}`)
-}
+const START_TIMEOUT_MS = 60_000
 
-/** The port `next start` chose when asked for any free one (port 0), from its start-up line. */
-async function chosenPort(output: () => string, child: ChildProcess, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const match = output().match(/Local:\s+https?:\/\/[^\s:]+:(\d+)/)
-    if (match) return Number(match[1])
-    if (child.exitCode !== null) break
-    await new Promise((resolve) => setTimeout(resolve, 100))
+/**
+ * Polls `probe` until it finds something and returns that; fails at once, with the server's
+ * output, if the process exits meanwhile, and with the output too when `START_TIMEOUT_MS` (or the
+ * test's own time) runs out.
+ */
+async function untilFound<T>(
+  child: ChildProcess,
+  output: () => string,
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
+  let found: T | undefined
+  try {
+    await expect
+      .poll(
+        async () => {
+          // Thrown from here, not from the matcher, so the polling ends at once.
+          if (child.exitCode !== null) throw new Error('next start exited')
+          return (found = await probe())
+        },
+        {timeout: START_TIMEOUT_MS, intervals: [100, 200]},
+      )
+      .toBeDefined()
+  } catch (error) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`)
+    throw new Error(`next start did not ${what}:\n${output()}`, {cause: error})
   }
-  throw new Error(`next start did not report its port:\n${output()}`)
+  return found!
 }
 
 /**
@@ -62,6 +69,7 @@ export async function startNextServer(
   })
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
+  const output = () => log
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
@@ -76,11 +84,25 @@ export async function startNextServer(
   }
   let url = `http://127.0.0.1:${port}`
   try {
-    if (port === 0) url = `http://127.0.0.1:${await chosenPort(() => log, child, 60_000)}`
-    await waitForServer(url, child, () => log, 60_000)
+    if (port === 0) {
+      // The port `next start` chose, from its start-up line.
+      const chosen = await untilFound(
+        child,
+        output,
+        'report its port',
+        () => log.match(/Local:\s+https?:\/\/[^\s:]+:(\d+)/)?.[1],
+      )
+      url = `http://127.0.0.1:${chosen}`
+    }
+    await untilFound(child, output, `answer at ${url}`, () =>
+      fetch(url, {redirect: 'manual'}).then(
+        (response) => (response.status < 500 ? response.status : undefined),
+        () => undefined, // not listening yet
+      ),
+    )
   } catch (error) {
     await stop()
     throw error
   }
-  return {url, process: child, output: () => log, stop}
+  return {url, process: child, output, stop}
 }
