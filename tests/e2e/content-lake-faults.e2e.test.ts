@@ -142,11 +142,12 @@ test.describe('when the Content Lake fails', () => {
       expect(Number(api.headers['retry-after'])).toBeGreaterThanOrEqual(1)
       expect(JSON.parse(api.body)).toEqual({error: expect.stringMatching(/temporarily unavailable/)})
 
-      // The breaker is open now: the next reader is answered at once, and the lake is left alone.
+      // The breaker is open now: the next reader is answered without waiting on the lake (its timeout is
+      // 1.5 s; the bound leaves room for a busy 2-core machine), and the lake is left alone.
       const lakeRequests = lake.requestCount()
       const again = await timedRequest(url(`/api/terms/${apiSlug}`))
       expect(again.status).toBe(503)
-      expect(again.ms).toBeLessThan(200)
+      expect(again.ms).toBeLessThan(500)
       expect(lake.requestCount()).toBe(lakeRequests)
       expect(await readinessDetail()).toMatchObject({
         status: 'degraded',
