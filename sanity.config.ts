@@ -9,7 +9,7 @@ import {presentationResolve} from './sanity/locations'
 import {schemaTypes} from './sanity/schemaTypes'
 import {recordPreviousSlug} from './sanity/actions/record-previous-slug'
 import {linksTool} from './sanity/tools/links'
-import {feedbackTool} from './sanity/tools/feedback'
+import {feedbackTool, NeedsReviewBadge} from './sanity/tools/feedback'
 import {defaultDocumentNode, structure} from './sanity/structure'
 import {termInCategoryTemplate} from './sanity/templates'
 
@@ -31,6 +31,7 @@ export default defineConfig({
     // Every published type has previous slugs: a new slug keeps the old address redirecting.
     actions: (actions) =>
       actions.map((action) => (action.action === 'publish' ? recordPreviousSlug(action) : action)),
+    badges: (badges, {schemaType}) => (schemaType === 'term' ? [...badges, NeedsReviewBadge] : badges),
   },
   tools: (tools) => [...tools, linksTool, feedbackTool()],
   plugins: [

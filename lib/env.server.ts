@@ -1,5 +1,7 @@
 import 'server-only'
 
+import {DEFAULT_REVIEW_RULES, type ReviewRules} from '@/lib/feedback/needs-review'
+
 /** Server-only settings. Secrets are read here and nowhere else, so they never reach a browser bundle. */
 
 function optional(name: string): string | undefined {
@@ -66,6 +68,20 @@ function wholeNumber(name: string, fallback: number, {min, max}: {min: number; m
   }
   return number
 }
+
+/** When a term is flagged "Needs review" in the Studio (docs/feedback.md); each setting Optional. */
+export const reviewRules = (): ReviewRules => ({
+  minHelpfulPercent: wholeNumber('REVIEW_MIN_HELPFUL_PERCENT', DEFAULT_REVIEW_RULES.minHelpfulPercent, {
+    min: 1,
+    max: 100,
+  }),
+  minVotes: wholeNumber('REVIEW_MIN_VOTES', DEFAULT_REVIEW_RULES.minVotes, {min: 1, max: 1_000_000}),
+  maxAgeMonths: wholeNumber('REVIEW_AFTER_MONTHS', DEFAULT_REVIEW_RULES.maxAgeMonths, {min: 1, max: 120}),
+  maxIncorrectReports: wholeNumber('REVIEW_MAX_INCORRECT_REPORTS', DEFAULT_REVIEW_RULES.maxIncorrectReports, {
+    min: 0,
+    max: 1_000_000,
+  }),
+})
 
 /**
  * How the site treats the Content Lake when it fails (docs/operations.md "When the Content Lake

@@ -235,7 +235,8 @@ export const TERM_REVISIONS_QUERY = defineQuery(`*[_type == "term" && defined(sl
   _id,
   _rev,
   "slug": slug.current,
-  title
+  title,
+  updated
 }`)
 
 /**
@@ -256,12 +257,3 @@ export const USED_BY_QUERY = defineQuery(
 
 /** What the "Used by" view listens to for changes (a listener takes a bare filter). */
 export const USED_BY_LISTENER = `*[${usedByFilter}]`
-
-/**
- * Terms whose editorial review (`updated`, a date) is more than six months (183 days) old, or
- * never happened. A filter, not a query: the Studio's "Needs review" list runs it, so `now()` is
- * the moment the editor opens the list.
- */
-export const NEEDS_REVIEW_FILTER = /* groq */ `_type == "term" && (
-  !defined(updated) || dateTime(now()) - dateTime(updated + "T00:00:00Z") > 60 * 60 * 24 * 183
-)`

@@ -1238,12 +1238,13 @@ export type RECENT_TERMS_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: TERM_REVISIONS_QUERY
-// Query: *[_type == "term" && defined(slug.current)]{  _id,  _rev,  "slug": slug.current,  title}
+// Query: *[_type == "term" && defined(slug.current)]{  _id,  _rev,  "slug": slug.current,  title,  updated}
 export type TERM_REVISIONS_QUERY_RESULT = Array<{
   _id: string
   _rev: string
   slug: string
   title: string
+  updated: string
 }>
 
 // Source: sanity/queries.ts

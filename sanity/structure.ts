@@ -7,9 +7,8 @@ import type {DefaultDocumentNodeResolver, StructureBuilder, StructureResolver} f
 import {DIFFICULTIES} from '@/lib/vocabulary'
 
 import {UsedByView} from './components/used-by-view'
-import {FeedbackDocumentView} from './tools/feedback'
+import {FeedbackDocumentView, NeedsReviewPane} from './tools/feedback'
 import {DEFAULT_API_VERSION} from './env'
-import {NEEDS_REVIEW_FILTER} from './queries'
 import {TERM_IN_CATEGORY_TEMPLATE} from './templates'
 
 const termList = (S: StructureBuilder, title: string, filter: string, params: Record<string, unknown> = {}) =>
@@ -72,11 +71,7 @@ export const structure: StructureResolver = (S) =>
               S.listItem()
                 .title('Needs review')
                 .icon(ClockIcon)
-                .child(
-                  termList(S, 'Not reviewed for 6 months', NEEDS_REVIEW_FILTER).defaultOrdering([
-                    {field: 'updated', direction: 'asc'},
-                  ]),
-                ),
+                .child(S.component(NeedsReviewPane).id('needs-review').title('Needs review')),
             ]),
         ),
       S.divider(),

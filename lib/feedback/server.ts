@@ -12,6 +12,7 @@ import {
   feedbackDataDir,
   feedbackRateLimit,
   feedbackSalt,
+  reviewRules,
 } from '@/lib/env.server'
 import {createOutageLog, type OutageLog} from '@/lib/health/outage-log.mjs'
 import {inSpan} from '@/lib/observability/spans.mjs'
@@ -233,6 +234,7 @@ async function computeSummary(includeComments: boolean): Promise<FeedbackSummary
       terms: terms.found,
       comments: includeComments ? await store.comments(SUMMARY_COMMENTS) : undefined,
       searchMisses: await store.listSearchMisses(SUMMARY_SEARCH_MISSES),
+      reviewRules: reviewRules(),
     }),
   )
 }

@@ -27,7 +27,15 @@ export type WriteLimits = {perReader: number; perAddress: number}
 export type VoteResult = {stored: true} | {stored: false; retryAfterSeconds: number}
 
 /** Votes of one kind for one revision of a term: the raw material of the summary. */
-export type VoteCountRow = {termId: string; termRev: string; vote: Vote; reason: string | null; votes: number}
+export type VoteCountRow = {
+  termId: string
+  termRev: string
+  vote: Vote
+  reason: string | null
+  votes: number
+  /** When the first of these votes was cast (ISO 8601). */
+  firstVoteAt: string
+}
 
 export type CommentRow = {
   termId: string
@@ -121,12 +129,19 @@ DELETE FROM search_misses WHERE query IN (
  * instance or another, is caught by the next.
  */
 const READ_VOTE_COUNTS = `
-SELECT coalesce(json_agg(json_build_array(term_id, term_rev, vote, nullif(reason, ''), votes)), '[]')::text AS counts,
+SELECT coalesce(json_agg(json_build_array(term_id, term_rev, vote, nullif(reason, ''), votes, first_vote_at)), '[]')::text AS counts,
        statement_timestamp()::text AS "readAt"
 FROM feedback_vote_counts
 WHERE $1::timestamptz IS NULL OR changed_at > $1::timestamptz - interval '30 seconds'`
 
-type CountArray = [termId: string, termRev: string, vote: Vote, reason: string | null, votes: number]
+type CountArray = [
+  termId: string,
+  termRev: string,
+  vote: Vote,
+  reason: string | null,
+  votes: number,
+  firstVoteAt: string,
+]
 
 /** Rate windows and search-miss readers past their use are deleted at most this often. */
 const PRUNE_EVERY_MS = 60_000
@@ -167,9 +182,11 @@ export async function createFeedbackStore(
     const [read] = await driver.query<{counts: string; readAt: string}>(READ_VOTE_COUNTS, [
       counts.readAt ?? null,
     ])
-    for (const [termId, termRev, vote, reason, votes] of JSON.parse(read!.counts) as CountArray[]) {
+    for (const [termId, termRev, vote, reason, votes, firstVoteAt] of JSON.parse(
+      read!.counts,
+    ) as CountArray[]) {
       const key = `${termId}\u0000${termRev}\u0000${vote}\u0000${reason ?? ''}`
-      if (votes > 0) counts.rows.set(key, {termId, termRev, vote, reason, votes})
+      if (votes > 0) counts.rows.set(key, {termId, termRev, vote, reason, votes, firstVoteAt})
       else counts.rows.delete(key)
     }
     counts.readAt = read!.readAt

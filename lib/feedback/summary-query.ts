@@ -19,9 +19,22 @@ export const summaryQuerySchema = z.object({
 
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>
 
-/** The part of a summary a query asks for; totals and missed searches always come whole. */
+/**
+ * The part of a summary a query asks for: totals and missed searches come whole, the terms (and
+ * those that need review, at most a page of them) as asked, or only the one term's.
+ */
 export function summaryPage(summary: FeedbackSummary, {offset, limit, term}: SummaryQuery): FeedbackSummary {
   if (term !== undefined)
-    return {...summary, offset: 0, terms: summary.terms.filter((t) => t.termId === term)}
-  return {...summary, offset, terms: summary.terms.slice(offset, offset + limit)}
+    return {
+      ...summary,
+      offset: 0,
+      terms: summary.terms.filter((t) => t.termId === term),
+      needsReview: summary.needsReview.filter((t) => t.termId === term),
+    }
+  return {
+    ...summary,
+    offset,
+    terms: summary.terms.slice(offset, offset + limit),
+    needsReview: summary.needsReview.slice(0, limit),
+  }
 }

@@ -1,3 +1,4 @@
+import {reviewCauses, type ReviewCause, type ReviewRules} from './needs-review'
 import {REASONS, VOTES, reasonLabel, type Vote} from './reasons'
 import type {CommentRow, SearchMiss, VoteCountRow} from './store'
 
@@ -14,6 +15,15 @@ export type TermComment = {
   currentRevision: boolean
 }
 
+/** The votes on one published revision of a term. */
+export type RevisionFeedback = {
+  rev: string
+  current: boolean
+  /** When its first vote was cast: when readers began to see it (ISO 8601). */
+  firstVoteAt: string
+  tally: VoteTally
+}
+
 export type TermFeedback = {
   termId: string
   /** Null when the term is no longer published. */
@@ -23,6 +33,8 @@ export type TermFeedback = {
   allRevisions: VoteTally
   /** Votes since the term's last edit. */
   currentRevision: VoteTally
+  /** Each revision that has votes, newest first, so an editor sees whether a rewrite helped. */
+  revisions: RevisionFeedback[]
   reasons: ReasonCount[]
   /** Only with the admin token. */
   comments?: TermComment[]
@@ -41,9 +53,15 @@ export type FeedbackSummary = {
   terms: TermFeedback[]
   /** The searches that found nothing, most frequent first. */
   searchMisses: {query: string; count: number; firstSeen: string; lastSeen: string}[]
+  /** The rules the Needs review flags follow (set on the server: docs/feedback.md). */
+  reviewRules: ReviewRules
+  /** How many published terms need review, voted or not. */
+  needsReviewCount: number
+  /** The published terms that need review, with why, oldest review first (a page answer has at most a page). */
+  needsReview: {termId: string; slug: string; title: string; updated: string | null; causes: ReviewCause[]}[]
 }
 
-export type TermRevision = {_id: string; _rev: string; slug: string; title: string}
+export type TermRevision = {_id: string; _rev: string; slug: string; title: string; updated: string | null}
 
 const emptyTally = (): VoteTally => ({yes: 0, no: 0, total: 0, helpfulPercent: null})
 
@@ -63,12 +81,14 @@ export function buildSummary({
   terms,
   comments,
   searchMisses,
+  reviewRules,
   now = new Date(),
 }: {
   counts: VoteCountRow[]
   terms: TermRevision[]
   comments?: CommentRow[]
   searchMisses: SearchMiss[]
+  reviewRules: ReviewRules
   now?: Date
 }): FeedbackSummary {
   const current = new Map(terms.map((term) => [term._id, term]))
@@ -84,6 +104,7 @@ export function buildSummary({
         currentRev: term?._rev ?? null,
         allRevisions: emptyTally(),
         currentRevision: emptyTally(),
+        revisions: [],
         reasons: [],
       }
       if (comments) entry.comments = []
@@ -92,10 +113,23 @@ export function buildSummary({
     return entry
   }
 
+  /** "Incorrect or outdated" reports on each term's current revision. */
+  const incorrectReports = new Map<string, number>()
   for (const row of counts) {
     const entry = feedbackFor(row.termId)
     add(entry.allRevisions, row.vote, row.votes)
-    if (row.termRev === entry.currentRev) add(entry.currentRevision, row.vote, row.votes)
+    const current = row.termRev === entry.currentRev
+    if (current) add(entry.currentRevision, row.vote, row.votes)
+    if (current && row.reason === 'incorrect-or-outdated')
+      incorrectReports.set(row.termId, (incorrectReports.get(row.termId) ?? 0) + row.votes)
+    const firstVoteAt = new Date(row.firstVoteAt).toISOString()
+    let revision = entry.revisions.find((known) => known.rev === row.termRev)
+    if (!revision) {
+      revision = {rev: row.termRev, current, firstVoteAt, tally: emptyTally()}
+      entry.revisions.push(revision)
+    }
+    if (firstVoteAt < revision.firstVoteAt) revision.firstVoteAt = firstVoteAt
+    add(revision.tally, row.vote, row.votes)
     if (row.reason) {
       const known = entry.reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
       if (known) known.count += row.votes
@@ -111,6 +145,8 @@ export function buildSummary({
   for (const entry of byTerm.values()) {
     settle(entry.allRevisions)
     settle(entry.currentRevision)
+    for (const revision of entry.revisions) settle(revision.tally)
+    entry.revisions.sort((a, b) => b.firstVoteAt.localeCompare(a.firstVoteAt))
   }
   for (const row of comments ?? []) {
     const entry = feedbackFor(row.termId)
@@ -122,6 +158,25 @@ export function buildSummary({
       currentRevision: row.termRev === entry.currentRev,
     })
   }
+
+  const needsReview = terms
+    .map((term) => ({
+      termId: term._id,
+      slug: term.slug,
+      title: term.title,
+      updated: term.updated,
+      causes: reviewCauses(
+        {
+          currentRevision: byTerm.get(term._id)?.currentRevision ?? emptyTally(),
+          incorrectReports: incorrectReports.get(term._id) ?? 0,
+          updated: term.updated,
+        },
+        reviewRules,
+        now,
+      ),
+    }))
+    .filter((term) => term.causes.length > 0)
+    .sort((a, b) => (a.updated ?? '').localeCompare(b.updated ?? '') || a.title.localeCompare(b.title))
 
   const entries = [...byTerm.values()]
   for (const entry of entries)
@@ -145,6 +200,9 @@ export function buildSummary({
       firstSeen: miss.firstSeen.toISOString(),
       lastSeen: miss.lastSeen.toISOString(),
     })),
+    reviewRules,
+    needsReviewCount: needsReview.length,
+    needsReview,
   }
 }
 

@@ -58,7 +58,14 @@ describe('POST /api/feedback: votes that are stored', () => {
     await expect(response.json()).resolves.toEqual({stored: true, termId: 'term-backlink', vote: 'yes'})
     const {_rev} = (await getTermRevision('backlink'))!
     expect(await votesFor('term-backlink')).toEqual([
-      {termId: 'term-backlink', termRev: _rev, vote: 'yes', reason: null, votes: 1},
+      {
+        termId: 'term-backlink',
+        termRev: _rev,
+        vote: 'yes',
+        reason: null,
+        votes: 1,
+        firstVoteAt: expect.any(String),
+      },
     ])
   })
 

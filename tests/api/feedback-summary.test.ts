@@ -90,6 +90,14 @@ describe('GET /api/feedback/summary', () => {
       currentRev: expect.any(String),
       allRevisions: {yes: 2, no: 1, total: 3, helpfulPercent: 67},
       currentRevision: {yes: 2, no: 1, total: 3, helpfulPercent: 67},
+      revisions: [
+        {
+          rev: expect.any(String),
+          current: true,
+          firstVoteAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          tally: {yes: 2, no: 1, total: 3, helpfulPercent: 67},
+        },
+      ],
       reasons: [
         {vote: 'yes', reason: 'clear', label: 'Clear explanation', count: 1},
         {vote: 'no', reason: 'hard-to-understand', label: 'Hard to understand', count: 1},
@@ -120,6 +128,11 @@ describe('GET /api/feedback/summary', () => {
     expect(backlink.currentRev).toBe('edited-revision-1')
     expect(backlink.allRevisions).toEqual({yes: 3, no: 1, total: 4, helpfulPercent: 75})
     expect(backlink.currentRevision).toEqual({yes: 1, no: 0, total: 1, helpfulPercent: 100})
+    // Per revision, newest first: whether the rewrite helped.
+    expect(backlink.revisions.map(({rev, current, tally}) => [rev, current, tally.helpfulPercent])).toEqual([
+      ['edited-revision-1', true, 100],
+      [expect.any(String), false, 67],
+    ])
   })
 
   it('adds the comments, marked by revision, for the admin token', async () => {
@@ -226,6 +239,29 @@ describe('GET /api/feedback/summary', () => {
     expect(csv.split('\r\n')[0]).toMatch(/,comments$/)
     expect(csv).toContain('"[no, incorrect-or-outdated] =HYPERLINK(""x"")"')
     expect(csv).toContain(',"[no, hard-to-understand] Too technical for me."\r\n')
+  })
+
+  // Last: its vote changes the figures the tests above read.
+  it('flags the terms that need review by the rules the server is given, and says why', async () => {
+    process.env.REVIEW_MAX_INCORRECT_REPORTS = '0'
+    try {
+      // A write through this instance: the next summary is computed afresh, with the new rule.
+      await vote({term: 'link-building', vote: 'yes'})
+      const result = await summary()
+      expect(result.reviewRules.maxIncorrectReports).toBe(0)
+      const anchorText = result.needsReview.find((term) => term.slug === 'anchor-text')
+      expect(anchorText?.causes).toContainEqual(
+        expect.objectContaining({
+          kind: 'reported-incorrect',
+          reports: 1,
+          message: '1 reader reported this revision incorrect or outdated',
+        }),
+      )
+      expect(result.needsReview.find((term) => term.slug === 'link-building')).toBeUndefined()
+      expect(result.needsReviewCount).toBe(result.needsReview.length)
+    } finally {
+      delete process.env.REVIEW_MAX_INCORRECT_REPORTS
+    }
   })
 })
 

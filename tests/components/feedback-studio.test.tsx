@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import {fireEvent, render, screen, waitFor, within} from '@testing-library/react'
 
+import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
 import {buildSummary, type FeedbackSummary} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 import {AdminTokenField} from '@/sanity/tools/feedback/admin-token-field'
@@ -25,24 +26,59 @@ jest.mock('sanity/router', () => ({
 const at = new Date('2026-11-20T10:00:00Z')
 
 /** A summary as the endpoint builds it, with or without comments. */
-const summaryJson = (withComments: boolean): FeedbackSummary =>
+const summaryJson = (withComments: boolean, reviewRules = DEFAULT_REVIEW_RULES): FeedbackSummary =>
   JSON.parse(
     JSON.stringify(
       buildSummary({
         terms: [
-          {_id: 'term-backlink', _rev: 'r2', slug: 'backlink', title: 'Backlink'},
-          {_id: 'term-anchor-text', _rev: 'a1', slug: 'anchor-text', title: 'Anchor Text'},
+          {_id: 'term-backlink', _rev: 'r2', slug: 'backlink', title: 'Backlink', updated: '2026-10-01'},
+          {
+            _id: 'term-anchor-text',
+            _rev: 'a1',
+            slug: 'anchor-text',
+            title: 'Anchor Text',
+            updated: '2026-10-01',
+          },
         ],
         counts: [
-          {termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', votes: 3},
-          {termId: 'term-backlink', termRev: 'r2', vote: 'no', reason: null, votes: 1},
-          {termId: 'term-anchor-text', termRev: 'a1', vote: 'no', reason: 'incorrect-or-outdated', votes: 2},
-          {termId: 'term-removed', termRev: 'x1', vote: 'yes', reason: null, votes: 1},
+          {
+            termId: 'term-backlink',
+            termRev: 'r1',
+            vote: 'yes',
+            reason: 'clear',
+            votes: 3,
+            firstVoteAt: '2026-10-02T09:00:00Z',
+          },
+          {
+            termId: 'term-backlink',
+            termRev: 'r2',
+            vote: 'no',
+            reason: null,
+            votes: 1,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
+          {
+            termId: 'term-anchor-text',
+            termRev: 'a1',
+            vote: 'no',
+            reason: 'incorrect-or-outdated',
+            votes: 2,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
+          {
+            termId: 'term-removed',
+            termRev: 'x1',
+            vote: 'yes',
+            reason: null,
+            votes: 1,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
         ],
         comments: withComments
           ? [{termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', comment: 'Spot on.', at}]
           : undefined,
         searchMisses: [{query: 'crawl budget', count: 4, firstSeen: at, lastSeen: at}],
+        reviewRules,
       }),
     ),
   )
@@ -129,6 +165,23 @@ describe('the Feedback tool', () => {
     expect(screen.queryByRole('navigation', {name: 'Pages of terms'})).not.toBeInTheDocument()
   })
 
+  it('lists the terms that need review, each with why and a link to its document', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
+    const {unmount} = render(<FeedbackTool />)
+    await screen.findByRole('heading', {name: 'Needs review (0)'})
+    expect(screen.getByText('No term needs review.')).toBeInTheDocument()
+    unmount()
+
+    served = summaryJson(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
+    render(<FeedbackTool />)
+    const section = (await screen.findByRole('heading', {name: 'Needs review (1)'})).parentElement!
+    expect(within(section).getByRole('link', {name: 'Anchor Text'})).toHaveAttribute(
+      'href',
+      '/studio/intent/edit/id=term-anchor-text;type=term/',
+    )
+    expect(section).toHaveTextContent('2 readers reported this revision incorrect or outdated')
+  })
+
   it('shows a page of terms at a time, weakest first, with buttons to the next and previous pages', async () => {
     served = JSON.parse(
       JSON.stringify(
@@ -140,8 +193,10 @@ describe('the Feedback tool', () => {
             vote: 'yes' as const,
             reason: null,
             votes: i + 1,
+            firstVoteAt: '2026-11-01T09:00:00Z',
           })),
           searchMisses: [],
+          reviewRules: DEFAULT_REVIEW_RULES,
         }),
       ),
     )
@@ -218,6 +273,31 @@ describe('the feedback view on a term’s document', () => {
     sessionStorage.setItem('glossary.feedback.adminToken', 'wrong-token')
     render(<FeedbackDocumentView documentId="term-backlink" />)
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Wrong admin token.'))
+  })
+
+  it('shows the votes on each published revision, newest first', async () => {
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
+    render(<FeedbackDocumentView documentId="term-backlink" />)
+    const table = await screen.findByRole('table', {name: 'Votes on each published revision, newest first'})
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['Current r2', '2026-11-01', '0%', '0', '1'],
+      ['Earlier r1', '2026-10-02', '100%', '3', '0'],
+    ])
+    expect(screen.queryByRole('heading', {name: 'Needs review'})).not.toBeInTheDocument()
+  })
+
+  it('says why the term needs review', async () => {
+    served = summaryJson(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
+    sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
+    render(<FeedbackDocumentView documentId="term-anchor-text" />)
+    const section = (await screen.findByRole('heading', {name: 'Needs review'})).parentElement!
+    expect(within(section).getByRole('listitem')).toHaveTextContent(
+      '2 readers reported this revision incorrect or outdated',
+    )
   })
 
   it('says when nobody has voted on the term yet', async () => {

@@ -61,7 +61,7 @@ for (const target of storeTestTargets()) {
     describe('migrations', () => {
       it('records every migration file as applied when the store opens', async () => {
         const files = await readMigrations()
-        expect(files.map((m) => m.version)).toEqual([1, 2, 3, 4])
+        expect(files.map((m) => m.version)).toEqual([1, 2, 3, 4, 5])
         const applied = await driver.query<{version: number; name: string}>(
           'SELECT version, name FROM feedback_migrations ORDER BY version',
         )
@@ -70,6 +70,7 @@ for (const target of storeTestTargets()) {
           {version: 2, name: 'search_miss_readers'},
           {version: 3, name: 'vote_counts'},
           {version: 4, name: 'vote_count_changes'},
+          {version: 5, name: 'revision_first_votes'},
         ])
       })
 
@@ -79,7 +80,7 @@ for (const target of storeTestTargets()) {
         const [row] = await driver.query<{n: number}>(
           'SELECT count(*)::integer AS n FROM feedback_migrations',
         )
-        expect(row!.n).toBe(4)
+        expect(row!.n).toBe(5)
       })
 
       it('applies only the new versions, in order', async () => {
@@ -117,7 +118,27 @@ for (const target of storeTestTargets()) {
         const fresh = await databases.fresh()
         const migrations = await readMigrations()
         const results = await Promise.all([migrate(fresh, migrations), migrate(fresh, migrations)])
-        expect(results.flat()).toEqual([1, 2, 3, 4])
+        expect(results.flat()).toEqual([1, 2, 3, 4, 5])
+      })
+
+      it('dates the counts of votes cast before migration 5 by their first vote', async () => {
+        const fresh = await databases.fresh()
+        const migrations = await readMigrations()
+        await migrate(fresh, migrations.slice(0, 4))
+        await fresh.query(
+          `INSERT INTO feedback_votes (term_id, term_rev, reader_hash, vote, created_at) VALUES
+           ('term-old', 'r1', 'a', 'yes', '2026-01-05T10:00:00Z'),
+           ('term-old', 'r1', 'b', 'yes', '2026-01-02T10:00:00Z'),
+           ('term-old', 'r2', 'c', 'no', '2026-03-01T10:00:00Z')`,
+        )
+        await migrate(fresh, migrations)
+        const counts = await createFeedbackStore(fresh).then((opened) => opened.voteCounts())
+        expect(
+          counts.map((row) => [row.termRev, row.votes, new Date(row.firstVoteAt).toISOString()]).sort(),
+        ).toEqual([
+          ['r1', 2, '2026-01-02T10:00:00.000Z'],
+          ['r2', 1, '2026-03-01T10:00:00.000Z'],
+        ])
       })
     })
 
@@ -140,7 +161,14 @@ for (const target of storeTestTargets()) {
           stored: true,
         })
         expect((await store.voteCounts()).filter((row) => row.termId === 'term-a')).toEqual([
-          {termId: 'term-a', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
+          {
+            termId: 'term-a',
+            termRev: 'rev-1',
+            vote: 'yes',
+            reason: null,
+            votes: 1,
+            firstVoteAt: expect.any(String),
+          },
         ])
       })
 
@@ -151,7 +179,14 @@ for (const target of storeTestTargets()) {
           perReader(20),
         )
         expect((await store.voteCounts()).filter((row) => row.termId === 'term-b')).toEqual([
-          {termId: 'term-b', termRev: 'rev-1', vote: 'no', reason: 'hard-to-understand', votes: 1},
+          {
+            termId: 'term-b',
+            termRev: 'rev-1',
+            vote: 'no',
+            reason: 'hard-to-understand',
+            votes: 1,
+            firstVoteAt: expect.any(String),
+          },
         ])
         expect((await store.comments(100)).filter((c) => c.termId === 'term-b')).toEqual([])
       })
@@ -163,7 +198,14 @@ for (const target of storeTestTargets()) {
         await store.recordVote(vote({termId: 'term-shared', readerHash: 'shared-2'}), perReader(20))
         const shared = async () => (await store.voteCounts()).filter((row) => row.termId === 'term-shared')
         expect(await shared()).toEqual([
-          {termId: 'term-shared', termRev: 'rev-1', vote: 'yes', reason: null, votes: 2},
+          {
+            termId: 'term-shared',
+            termRev: 'rev-1',
+            vote: 'yes',
+            reason: null,
+            votes: 2,
+            firstVoteAt: expect.any(String),
+          },
         ])
         await other.recordVote(
           vote({termId: 'term-shared', readerHash: 'shared-1', vote: 'no'}),
@@ -175,7 +217,14 @@ for (const target of storeTestTargets()) {
         )
         // Both yes votes changed their minds: that count is gone, not left at its old figure.
         expect(await shared()).toEqual([
-          {termId: 'term-shared', termRev: 'rev-1', vote: 'no', reason: null, votes: 2},
+          {
+            termId: 'term-shared',
+            termRev: 'rev-1',
+            vote: 'no',
+            reason: null,
+            votes: 2,
+            firstVoteAt: expect.any(String),
+          },
         ])
       })
 
@@ -184,8 +233,22 @@ for (const target of storeTestTargets()) {
         await store.recordVote(vote({termId: 'term-c', termRev: 'rev-2', vote: 'no'}), perReader(20))
         const rows = (await store.voteCounts()).filter((row) => row.termId === 'term-c')
         expect(rows.sort((a, b) => a.termRev.localeCompare(b.termRev))).toEqual([
-          {termId: 'term-c', termRev: 'rev-1', vote: 'yes', reason: null, votes: 1},
-          {termId: 'term-c', termRev: 'rev-2', vote: 'no', reason: null, votes: 1},
+          {
+            termId: 'term-c',
+            termRev: 'rev-1',
+            vote: 'yes',
+            reason: null,
+            votes: 1,
+            firstVoteAt: expect.any(String),
+          },
+          {
+            termId: 'term-c',
+            termRev: 'rev-2',
+            vote: 'no',
+            reason: null,
+            votes: 1,
+            firstVoteAt: expect.any(String),
+          },
         ])
       })
 

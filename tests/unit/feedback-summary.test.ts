@@ -1,23 +1,35 @@
+import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
 import {buildSummary, summaryToCsv} from '@/lib/feedback/summary'
 
 const at = new Date('2026-11-20T10:00:00Z')
+
+/** A stored count row: votes on one term revision with one vote and reason. */
+const count = (
+  termId: string,
+  termRev: string,
+  vote: 'yes' | 'no',
+  reason: string | null,
+  votes: number,
+  firstVoteAt = '2026-11-01T09:00:00Z',
+) => ({termId, termRev, vote, reason, votes, firstVoteAt})
 
 describe('buildSummary', () => {
   const summary = buildSummary({
     now: at,
     terms: [
-      {_id: 'term-a', _rev: 'a2', slug: 'a', title: 'Alpha'},
-      {_id: 'term-b', _rev: 'b1', slug: 'b', title: 'Beta'},
-      {_id: 'term-c', _rev: 'c1', slug: 'c', title: 'Gamma'},
+      {_id: 'term-a', _rev: 'a2', slug: 'a', title: 'Alpha', updated: '2026-10-01'},
+      {_id: 'term-b', _rev: 'b1', slug: 'b', title: 'Beta', updated: '2026-10-01'},
+      {_id: 'term-c', _rev: 'c1', slug: 'c', title: 'Gamma', updated: '2026-10-01'},
     ],
     counts: [
-      {termId: 'term-a', termRev: 'a1', vote: 'no', reason: 'other', votes: 3},
-      {termId: 'term-a', termRev: 'a2', vote: 'yes', reason: null, votes: 1},
-      {termId: 'term-b', termRev: 'b1', vote: 'yes', reason: null, votes: 1},
-      {termId: 'term-b', termRev: 'b1', vote: 'no', reason: null, votes: 3},
-      {termId: 'term-gone', termRev: 'g1', vote: 'yes', reason: null, votes: 2},
+      count('term-a', 'a1', 'no', 'other', 3),
+      count('term-a', 'a2', 'yes', null, 1),
+      count('term-b', 'b1', 'yes', null, 1),
+      count('term-b', 'b1', 'no', null, 3),
+      count('term-gone', 'g1', 'yes', null, 2),
     ],
     searchMisses: [{query: 'hreflang', count: 4, firstSeen: at, lastSeen: at}],
+    reviewRules: DEFAULT_REVIEW_RULES,
   })
 
   it('sorts by helpful share, then by number of votes', () => {
@@ -57,13 +69,78 @@ describe('buildSummary', () => {
   })
 })
 
+describe('buildSummary per revision and Needs review', () => {
+  const rules = {minHelpfulPercent: 60, minVotes: 4, maxAgeMonths: 12, maxIncorrectReports: 1}
+  const summary = buildSummary({
+    now: at,
+    terms: [
+      // Rewritten in r2: r1 was unhelpful, r2 is not yet judged.
+      {_id: 'term-a', _rev: 'r2', slug: 'a', title: 'Alpha', updated: '2026-11-10'},
+      {_id: 'term-b', _rev: 'b1', slug: 'b', title: 'Beta', updated: '2026-06-01'},
+      {_id: 'term-old', _rev: 'o1', slug: 'old', title: 'Old', updated: '2025-10-01'},
+      {_id: 'term-never', _rev: 'n1', slug: 'never', title: 'Never', updated: null},
+    ],
+    counts: [
+      count('term-a', 'r1', 'no', 'incorrect-or-outdated', 4, '2026-09-02T08:00:00Z'),
+      count('term-a', 'r1', 'yes', null, 1, '2026-09-01T08:00:00Z'),
+      count('term-a', 'r2', 'yes', null, 2, '2026-11-11T08:00:00Z'),
+      count('term-b', 'b1', 'yes', null, 1, '2026-07-01T08:00:00Z'),
+      count('term-b', 'b1', 'no', 'incorrect-or-outdated', 2, '2026-07-03T08:00:00Z'),
+      count('term-b', 'b1', 'no', null, 1, '2026-07-02T08:00:00Z'),
+    ],
+    searchMisses: [],
+    reviewRules: rules,
+  })
+
+  it('gives each revision its votes, dated by its first vote, newest first', () => {
+    const alpha = summary.terms.find((term) => term.termId === 'term-a')!
+    expect(alpha.revisions).toEqual([
+      {
+        rev: 'r2',
+        current: true,
+        firstVoteAt: '2026-11-11T08:00:00.000Z',
+        tally: {yes: 2, no: 0, total: 2, helpfulPercent: 100},
+      },
+      {
+        rev: 'r1',
+        current: false,
+        firstVoteAt: '2026-09-01T08:00:00.000Z',
+        tally: {yes: 1, no: 4, total: 5, helpfulPercent: 20},
+      },
+    ])
+  })
+
+  it('flags every published term that needs review, voted or not, with each cause', () => {
+    expect(summary.needsReviewCount).toBe(3)
+    expect(summary.needsReview.map((term) => [term.termId, term.causes.map((cause) => cause.kind)])).toEqual([
+      ['term-never', ['stale']],
+      ['term-old', ['stale']],
+      ['term-b', ['unhelpful', 'reported-incorrect']],
+    ])
+    expect(summary.reviewRules).toEqual(rules)
+  })
+
+  it('clears the flags an edit answers: a rewrite’s new revision starts without the old votes and reports', () => {
+    expect(summary.needsReview.some((term) => term.termId === 'term-a')).toBe(false)
+  })
+})
+
 describe('summaryToCsv', () => {
   it('defuses text a spreadsheet would run as a formula, and quotes commas and quotes', () => {
     const csv = summaryToCsv(
       buildSummary({
-        terms: [{_id: 'term-x', _rev: 'x1', slug: 'x', title: '=cmd|" /c calc"!A1, "quoted"'}],
-        counts: [{termId: 'term-x', termRev: 'x1', vote: 'yes', reason: null, votes: 1}],
+        terms: [
+          {
+            _id: 'term-x',
+            _rev: 'x1',
+            slug: 'x',
+            title: '=cmd|" /c calc"!A1, "quoted"',
+            updated: '2026-10-01',
+          },
+        ],
+        counts: [count('term-x', 'x1', 'yes', null, 1)],
         searchMisses: [],
+        reviewRules: DEFAULT_REVIEW_RULES,
       }),
     )
     expect(csv.split('\r\n')[1]).toMatch(/^term-x,x,"'=cmd\|"" \/c calc""!A1, ""quoted""",1,0,1,100,/)
@@ -72,9 +149,10 @@ describe('summaryToCsv', () => {
   it('leaves empty figures empty rather than zero', () => {
     const csv = summaryToCsv(
       buildSummary({
-        terms: [{_id: 'term-x', _rev: 'x2', slug: 'x', title: 'X'}],
-        counts: [{termId: 'term-x', termRev: 'x1', vote: 'no', reason: null, votes: 1}],
+        terms: [{_id: 'term-x', _rev: 'x2', slug: 'x', title: 'X', updated: '2026-10-01'}],
+        counts: [count('term-x', 'x1', 'no', null, 1)],
         searchMisses: [],
+        reviewRules: DEFAULT_REVIEW_RULES,
       }),
     )
     expect(csv.split('\r\n')[1]).toMatch(/^term-x,x,X,0,1,1,0,0,0,,/)

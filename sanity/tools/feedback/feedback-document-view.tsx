@@ -1,5 +1,5 @@
 import {AdminTokenField} from './admin-token-field'
-import {CommentList, ReasonList, describeTally} from './term-figures'
+import {CommentList, ReasonList, ReviewCauses, RevisionTable, describeTally} from './term-figures'
 import {useAdminToken, useFeedbackSummary} from './use-feedback-summary'
 
 /**
@@ -10,6 +10,7 @@ export function FeedbackDocumentView({documentId}: {documentId: string}) {
   const [token] = useAdminToken()
   const state = useFeedbackSummary(token, {term: documentId})
   const term = state.status === 'ready' ? state.summary.terms[0] : undefined
+  const review = state.status === 'ready' ? state.summary.needsReview[0] : undefined
   return (
     <section aria-labelledby="term-feedback-heading" style={{padding: '1.5rem'}}>
       <h2 id="term-feedback-heading" style={{marginTop: 0}}>
@@ -21,6 +22,12 @@ export function FeedbackDocumentView({documentId}: {documentId: string}) {
         {state.status === 'error' && state.message}
         {state.status === 'ready' && !term && 'No reader has voted on this term yet.'}
       </div>
+      {review && (
+        <section aria-labelledby="needs-review-heading">
+          <h3 id="needs-review-heading">Needs review</h3>
+          <ReviewCauses causes={review.causes} />
+        </section>
+      )}
       {term && (
         <dl>
           <dt>All votes</dt>
@@ -29,6 +36,10 @@ export function FeedbackDocumentView({documentId}: {documentId: string}) {
           </dd>
           <dt>Since the last edit</dt>
           <dd>{describeTally(term.currentRevision)}</dd>
+          <dt>By revision</dt>
+          <dd>
+            <RevisionTable revisions={term.revisions} />
+          </dd>
           <dt>Reasons</dt>
           <dd>
             <ReasonList reasons={term.reasons} />

@@ -5,6 +5,7 @@ import type {FeedbackSummary} from '@/lib/feedback/summary'
 
 import {AdminTokenField} from './admin-token-field'
 import {FeedbackTable, type TermLinkProps} from './feedback-table'
+import {ReviewCauses} from './term-figures'
 import {useAdminToken, useFeedbackSummary} from './use-feedback-summary'
 
 function TermLink({termId, children}: TermLinkProps) {
@@ -50,6 +51,30 @@ function PageNav({summary, onOffset}: {summary: FeedbackSummary; onOffset: (offs
   )
 }
 
+/** The terms that need review and why, oldest review first: the first page of them. */
+function NeedsReview({summary}: {summary: FeedbackSummary}) {
+  const {needsReview, needsReviewCount} = summary
+  return (
+    <section aria-labelledby="needs-review-heading">
+      <h2 id="needs-review-heading">Needs review ({needsReviewCount})</h2>
+      {needsReviewCount === 0 && <p>No term needs review.</p>}
+      {needsReviewCount > needsReview.length && (
+        <p>
+          The first {needsReview.length} of {counted(needsReviewCount, 'term')}, oldest review first.
+        </p>
+      )}
+      <ul>
+        {needsReview.map((term) => (
+          <li key={term.termId}>
+            <TermLink termId={term.termId}>{term.title}</TermLink>
+            <ReviewCauses causes={term.causes} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 /** The Studio's Feedback tool: what readers think of each term, weakest first, a page at a time. */
 export function FeedbackTool() {
   const [token] = useAdminToken()
@@ -74,6 +99,7 @@ export function FeedbackTool() {
           </p>
           <FeedbackTable summary={state.summary} TermLink={TermLink} />
           <PageNav summary={state.summary} onOffset={setOffset} />
+          <NeedsReview summary={state.summary} />
           {state.summary.searchMisses.length > 0 && (
             <section>
               <h2>Searches that found nothing</h2>

@@ -1,4 +1,5 @@
-import type {ReasonCount, TermComment, VoteTally} from '@/lib/feedback/summary'
+import type {ReviewCause} from '@/lib/feedback/needs-review'
+import type {ReasonCount, RevisionFeedback, TermComment, VoteTally} from '@/lib/feedback/summary'
 
 const muted = {color: 'var(--card-muted-fg-color, #5f6368)'}
 
@@ -35,5 +36,57 @@ export function CommentList({comments}: {comments: TermComment[]}) {
         </li>
       ))}
     </ul>
+  )
+}
+
+/** Why a term needs review, one cause a line; each clears once its cause is gone. */
+export function ReviewCauses({causes}: {causes: ReviewCause[]}) {
+  return (
+    <ul style={{margin: 0, paddingLeft: '1.1rem'}}>
+      {causes.map((cause) => (
+        <li key={cause.kind}>{cause.message}</li>
+      ))}
+    </ul>
+  )
+}
+
+/** Votes per published revision, newest first: whether a rewrite helped. */
+export function RevisionTable({revisions}: {revisions: RevisionFeedback[]}) {
+  return (
+    <table style={{borderCollapse: 'collapse'}}>
+      <caption style={{textAlign: 'left', ...muted}}>Votes on each published revision, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col" style={{textAlign: 'left', paddingRight: '1rem'}}>
+            Revision
+          </th>
+          <th scope="col" style={{textAlign: 'left', paddingRight: '1rem'}}>
+            First vote
+          </th>
+          <th scope="col" style={{textAlign: 'right', paddingRight: '1rem'}}>
+            Helpful
+          </th>
+          <th scope="col" style={{textAlign: 'right', paddingRight: '1rem'}}>
+            Yes
+          </th>
+          <th scope="col" style={{textAlign: 'right'}}>
+            No
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {revisions.map((revision) => (
+          <tr key={revision.rev}>
+            <th scope="row" style={{textAlign: 'left', fontWeight: 'normal', paddingRight: '1rem'}}>
+              {revision.current ? 'Current' : 'Earlier'} <code>{revision.rev.slice(0, 8)}</code>
+            </th>
+            <td style={{paddingRight: '1rem'}}>{revision.firstVoteAt.slice(0, 10)}</td>
+            <td style={{textAlign: 'right', paddingRight: '1rem'}}>{revision.tally.helpfulPercent}%</td>
+            <td style={{textAlign: 'right', paddingRight: '1rem'}}>{revision.tally.yes}</td>
+            <td style={{textAlign: 'right'}}>{revision.tally.no}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
