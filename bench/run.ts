@@ -43,6 +43,7 @@ import {ensureBenchTools} from './lib/tools'
 import {measureHostileTraffic} from './phases/hostile'
 import {measurePublishing} from './phases/publishing'
 import {checkRevalidation} from './phases/revalidation'
+import {measureMentionFinder} from './phases/mention-finder'
 import {measureSearch} from './phases/search'
 import {measureStartUp} from './phases/start-up'
 import {measureThroughput, startProxy} from './phases/throughput'
@@ -89,6 +90,12 @@ async function main() {
 
   const datasets = await writeDatasets(mode)
   const contentQueries = await contentQueriesPhase(run, datasets)
+  const mentionFinder = await run.locked('mention finder', async () =>
+    measureMentionFinder(datasets[mode.sizes.large]),
+  )
+  log(
+    `unlinked-mention finder: ${mentionFinder.maxMs.toFixed(1)} ms slowest over ${mentionFinder.characters.toLocaleString()} characters`,
+  )
 
   const small = await buildPhase(run, mode.sizes.small, FIRST_GUESS_BYTES)
   const smallServer = await smallSizePhase(run, datasets[mode.sizes.small], small.staticPageBytes)
@@ -189,6 +196,7 @@ async function main() {
       builds: [small.build, large.build],
       coldRender: [smallServer.cold, memory.cold],
       contentQueries,
+      mentionFinder,
       throughput,
       revalidation,
       publishing,

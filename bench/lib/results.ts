@@ -159,6 +159,16 @@ export type FeedbackResult = {
 
 export type QueryCost = {name: string; runs: number; p50Ms: number; maxMs: number}
 
+/** The unlinked-mention finder over one long guide, against every term of the large dataset. */
+export type MentionFinderResult = {
+  terms: number
+  characters: number
+  runs: number
+  mentions: number
+  p50Ms: number
+  maxMs: number
+}
+
 export type LighthousePage = {name: string; path: string; median: LighthouseScores; runs: LighthouseScores[]}
 
 export type BenchResults = {
@@ -179,6 +189,8 @@ export type BenchResults = {
   coldRender: ColdRenderResult[]
   /** groq-js time per query of the embedded-dataset source, at each size. */
   contentQueries: {terms: number; queries: QueryCost[]}[]
+  /** Absent from runs before the editorial-loop issue. */
+  mentionFinder?: MentionFinderResult
   throughput: ThroughputResult
   revalidation: Measured<RevalidationResult>
   publishing: Measured<PublishingResult>

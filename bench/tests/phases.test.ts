@@ -8,9 +8,11 @@ import path from 'node:path'
 import {agent} from '@/bench/lib/http'
 import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
 import {measureColdRender} from '@/bench/phases/cold-render'
+import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
 import {buildSummary} from '@/lib/feedback/summary'
 import {measureContentQueries} from '@/bench/phases/content-queries'
 import {BENCH_ADMIN_TOKEN, measureFeedback} from '@/bench/phases/feedback'
+import {longGuide, measureMentionFinder} from '@/bench/phases/mention-finder'
 import {measureSearch} from '@/bench/phases/search'
 import {parseDataset} from '@/lib/content/dataset'
 
@@ -61,8 +63,13 @@ function feedbackRoutes({lose = () => false}: {lose?: (index: number) => boolean
         vote: vote === 'yes' ? ('yes' as const) : ('no' as const),
         reason: null,
         votes: 1,
+        firstVoteAt: '2026-11-01T09:00:00Z',
       }))
-      return json(response, 200, buildSummary({counts, terms: [], searchMisses: []}))
+      return json(
+        response,
+        200,
+        buildSummary({counts, terms: [], searchMisses: [], reviewRules: DEFAULT_REVIEW_RULES}),
+      )
     }
     json(response, 404, {error: 'not found'})
   }
@@ -223,5 +230,31 @@ describe('measureContentQueries', () => {
       ['TERM_INDEX_QUERY', 2],
     ])
     for (const cost of costs) expect(cost.p50Ms).toBeGreaterThan(0)
+  })
+})
+
+describe('measureMentionFinder', () => {
+  const embedded = 'sanity/seed/dataset.ndjson'
+  const documents = generateDataset(parseDataset(readFileSync(embedded, 'utf8'), embedded), {terms: 80})
+
+  it('writes a 100,000-character guide that names the terms, headings and possessives among them', () => {
+    const terms = documents
+      .filter((doc) => doc._type === 'term')
+      .map((doc) => ({id: doc._id, title: doc.title as string}))
+    const body = longGuide(terms).body as {style: string; children: {text: string}[]}[]
+    const text = body.map((block) => block.children[0]!.text).join('')
+    expect(text.length).toBeGreaterThanOrEqual(100_000)
+    expect(body.some((block) => block.style === 'h2')).toBe(true)
+    expect(text).toContain(`${terms[1]!.title}'s`)
+  })
+
+  it('times the finder over it with every term a candidate, and counts what it found', () => {
+    const result = measureMentionFinder(documents)
+    expect(result).toMatchObject({terms: 80, runs: 10})
+    expect(result.characters).toBeGreaterThanOrEqual(100_000)
+    // Three names a paragraph; the headings' names are not mentions.
+    const paragraphs = Math.ceil(result.characters / 120)
+    expect(result.mentions).toBeGreaterThan(paragraphs)
+    expect(result.maxMs).toBeGreaterThanOrEqual(result.p50Ms)
   })
 })
