@@ -165,6 +165,8 @@ export type MentionFinderResult = {
   characters: number
   runs: number
   mentions: number
+  /** Making the finder for the terms, once. */
+  prepareMs: number
   p50Ms: number
   maxMs: number
 }

@@ -1,7 +1,7 @@
 import {isDraftId, isPublishedId, publishedIdOf} from '@/lib/content/document-ids'
 import {referencesIn} from '@/lib/content/references'
 
-import {findUnlinkedMentions, type UnlinkedMention} from './unlinked-mentions'
+import {mentionFinder, type UnlinkedMention} from './unlinked-mentions'
 
 /**
  * The link report: which terms nothing links to, which have no related terms, which references
@@ -104,14 +104,16 @@ export function buildLinkReport(documents: readonly ReportDocument[]): LinkRepor
           .filter((ref): ref is string => typeof ref === 'string' && ids.has(ref))
       : []
 
-  const mentionable = publishedTerms.map((term) => ({
-    id: term._id,
-    title: summary(term).title,
-    aliases: Array.isArray(term.aliases) ? term.aliases.filter((alias) => typeof alias === 'string') : [],
-  }))
+  const unlinkedMentionsIn = mentionFinder(
+    publishedTerms.map((term) => ({
+      id: term._id,
+      title: summary(term).title,
+      aliases: Array.isArray(term.aliases) ? term.aliases.filter((alias) => typeof alias === 'string') : [],
+    })),
+  )
   const unlinkedMentions = linking
     .filter((doc) => isPublishedId(doc._id))
-    .map((doc) => ({document: summary(doc), mentions: findUnlinkedMentions(doc, mentionable)}))
+    .map((doc) => ({document: summary(doc), mentions: unlinkedMentionsIn(doc)}))
     .filter(({mentions}) => mentions.length > 0)
     .sort((a, b) => b.mentions.length - a.mentions.length || byTitle(a.document, b.document))
 

@@ -1,5 +1,5 @@
 import {readDataset} from '@/lib/content/dataset'
-import {findUnlinkedMentions, type MentionableTerm} from '@/lib/links/unlinked-mentions'
+import {mentionFinder, type MentionableTerm} from '@/lib/links/unlinked-mentions'
 
 const TERMS: MentionableTerm[] = [
   {id: 'term-backlink', title: 'Backlink', aliases: ['inbound link']},
@@ -23,9 +23,11 @@ const block = <Child extends object>(children: Child[], extra: object = {}) => (
 })
 const guide = (...body: object[]) => ({_id: 'guide-g', _type: 'guide', body})
 const found = (document: {_id?: string}, terms = TERMS) =>
-  findUnlinkedMentions(document, terms).map(({text, termId}) => [text, termId])
+  mentionFinder(terms)(document).map(({text, termId}) => [text, termId])
 
-describe('findUnlinkedMentions', () => {
+describe('mentionFinder', () => {
+  const unlinkedMentionsIn = mentionFinder(TERMS)
+
   it.each([
     ['a title as written', 'A backlink helps.', [['backlink', 'term-backlink']]],
     [
@@ -53,7 +55,7 @@ describe('findUnlinkedMentions', () => {
 
   it('gives the offsets in the span and the path of the block, as a patch needs them', () => {
     const paragraph = block([span('Earn backlinks.')])
-    const [mention] = findUnlinkedMentions(guide(paragraph), TERMS)
+    const [mention] = unlinkedMentionsIn(guide(paragraph))
     expect(mention).toMatchObject({
       blockPath: `body[_key=="${paragraph._key}"]`,
       spanKey: paragraph.children[0]!._key,
@@ -79,7 +81,7 @@ describe('findUnlinkedMentions', () => {
     const linked = block([span('backlink', ['l1'])], {
       markDefs: [{_key: 'l1', _type: 'internalLink', reference: {_type: 'reference', _ref: 'term-backlink'}}],
     })
-    const [mention] = findUnlinkedMentions(guide(linked, block([span('More backlinks.')])), TERMS)
+    const [mention] = unlinkedMentionsIn(guide(linked, block([span('More backlinks.')])))
     expect(mention).toMatchObject({text: 'backlinks', linkedElsewhere: true})
   })
 
@@ -100,7 +102,7 @@ describe('findUnlinkedMentions', () => {
   it('reads every rich-text field of a term, nested ones included, with their paths', () => {
     const nested = block([span('An agency.')])
     const term = {_id: 'term-x', _type: 'term', businessContext: {body: [nested]}}
-    expect(findUnlinkedMentions(term, TERMS).map((mention) => mention.blockPath)).toEqual([
+    expect(unlinkedMentionsIn(term).map((mention) => mention.blockPath)).toEqual([
       `businessContext.body[_key=="${nested._key}"]`,
     ])
   })
@@ -110,7 +112,7 @@ describe('findUnlinkedMentions', () => {
     const paragraphs = Array.from({length: Math.ceil(100_000 / (sentence.length * 10))}, () =>
       block([span(sentence.repeat(10))]),
     )
-    const mentions = findUnlinkedMentions(guide(...paragraphs), TERMS)
+    const mentions = unlinkedMentionsIn(guide(...paragraphs))
     expect(mentions).toHaveLength(paragraphs.length * 10 * 4)
   })
 
@@ -120,7 +122,7 @@ describe('findUnlinkedMentions', () => {
       .filter((doc) => doc._type === 'term')
       .map((doc) => ({id: doc._id, title: doc.title as string, aliases: doc.aliases as string[] | undefined}))
     const guides = documents.filter((doc) => doc._type === 'guide')
-    const mentions = guides.flatMap((doc) => findUnlinkedMentions(doc, terms))
+    const mentions = guides.flatMap(mentionFinder(terms))
     expect(mentions.length).toBeGreaterThan(0)
     for (const mention of mentions) {
       const names = [mention.termTitle, ...(terms.find((term) => term.id === mention.termId)?.aliases ?? [])]
