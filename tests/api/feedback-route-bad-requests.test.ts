@@ -2,31 +2,15 @@
  * POST /api/feedback against the real embedded dataset and a real PGlite folder: every bad request,
  * with the status, the JSON error and a database it left as it was.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import {DELETE, GET, OPTIONS, PATCH, POST, PUT} from '@/app/api/feedback/route'
-import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
 
 import {awayFromMinuteBoundary} from '@/tests/support/rate-window'
 import {feedbackRequest, jsonVote} from '@/tests/support/feedback-requests'
-import {storedState, votesFor} from '@/tests/support/feedback-state'
+import {storedState, votesFor, throwawayFeedbackFolder} from '@/tests/support/feedback-state'
 
 jest.setTimeout(60_000)
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'feedback-route-'))
-
-beforeAll(async () => {
-  process.env.FEEDBACK_DATA_DIR = folder
-  await openFeedbackDatabase()
-})
-
-afterAll(async () => {
-  await closeFeedbackDatabase()
-  rmSync(folder, {recursive: true, force: true})
-  delete process.env.FEEDBACK_DATA_DIR
-})
+throwawayFeedbackFolder('feedback-route')
 
 /** Sends a bad request and checks its status, its JSON error, and that the database did not change. */
 async function expectRefused(request: Request, status: number, error: RegExp) {

@@ -2,32 +2,17 @@
  * POST /api/feedback against the real embedded dataset and a real PGlite folder: the good requests, with
  * the status and what ended up in the database, and what is kept about the reader who sent them.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import {POST} from '@/app/api/feedback/route'
 import {getTermRevision} from '@/lib/content'
 import {openPgliteDriver} from '@/lib/feedback/pglite-driver'
-import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
+import {closeFeedbackDatabase} from '@/lib/feedback/server'
 
 import {SITE, feedbackRequest, formVote, jsonVote} from '@/tests/support/feedback-requests'
-import {storedState, votesFor} from '@/tests/support/feedback-state'
+import {storedState, votesFor, throwawayFeedbackFolder} from '@/tests/support/feedback-state'
 
 jest.setTimeout(60_000)
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'feedback-route-'))
-
-beforeAll(async () => {
-  process.env.FEEDBACK_DATA_DIR = folder
-  await openFeedbackDatabase()
-})
-
-afterAll(async () => {
-  await closeFeedbackDatabase()
-  rmSync(folder, {recursive: true, force: true})
-  delete process.env.FEEDBACK_DATA_DIR
-})
+const folder = throwawayFeedbackFolder('feedback-route')
 
 describe('POST /api/feedback: votes that are stored', () => {
   it('stores a JSON vote with the term id and the term’s current revision', async () => {

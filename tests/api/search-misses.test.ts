@@ -3,33 +3,14 @@
  * folder here), and only those: hits and the suggestions fetched while typing are not. (That the
  * results page records a miss after its response is the browser suite's: tests/e2e/hostile-traffic.)
  */
-import {mkdtempSync, rmSync} from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import {GET} from '@/app/api/search/route'
-import {
-  closeFeedbackDatabase,
-  feedbackSummary,
-  openFeedbackDatabase,
-  recordSearchMiss,
-} from '@/lib/feedback/server'
+import {feedbackSummary, recordSearchMiss} from '@/lib/feedback/server'
 import {searchSubmitted} from '@/lib/search/term-search'
+import {throwawayFeedbackFolder} from '@/tests/support/feedback-state'
 
 jest.setTimeout(60_000)
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'search-misses-'))
-
-beforeAll(async () => {
-  process.env.FEEDBACK_DATA_DIR = folder
-  await openFeedbackDatabase()
-})
-
-afterAll(async () => {
-  await closeFeedbackDatabase()
-  rmSync(folder, {recursive: true, force: true})
-  delete process.env.FEEDBACK_DATA_DIR
-})
+throwawayFeedbackFolder('search-misses')
 
 const misses = async () => (await feedbackSummary({includeComments: false}))!.searchMisses
 

@@ -6,6 +6,7 @@ import {Client} from 'pg'
 import type {SqlDriver} from '@/lib/feedback/driver'
 import {createPgDriver} from '@/lib/feedback/pg-driver'
 import {startPgliteWorker} from '@/lib/feedback/pglite-driver'
+import {createFeedbackStore, type FeedbackStore} from '@/lib/feedback/store'
 
 /** Hands out empty databases of one kind for store tests, and removes them afterwards. */
 export type TestDatabases = {
@@ -88,4 +89,34 @@ export function storeTestTargets(): {name: string; databases: () => TestDatabase
         : 'TEST_DATABASE_URL is not set, so there is no PostgreSQL server to test against',
     },
   ]
+}
+
+/** What `describeEachStore` opens before a target's tests: its databases, a fresh one, and a store on it. */
+export type OpenedStore = {databases: TestDatabases; driver: SqlDriver; store: FeedbackStore}
+
+/**
+ * Runs `tests` once per store target, in a describe named for it, with a fresh database and a store
+ * on it opened first (read `opened` inside tests and hooks, not while they are declared). A target
+ * that cannot run shows as skipped, with why.
+ */
+export function describeEachStore(tests: (opened: OpenedStore) => void) {
+  for (const target of storeTestTargets()) {
+    if (target.skipReason) {
+      describe.skip(`feedback store on ${target.name} (skipped: ${target.skipReason})`, () => {
+        it('runs the store tests', () => {})
+      })
+      console.warn(`Skipping the feedback store tests on ${target.name}: ${target.skipReason}.`)
+      continue
+    }
+    describe(`feedback store on ${target.name}`, () => {
+      const opened = {} as OpenedStore
+      beforeAll(async () => {
+        opened.databases = target.databases()
+        opened.driver = await opened.databases.fresh()
+        opened.store = await createFeedbackStore(opened.driver)
+      })
+      afterAll(() => opened.databases?.cleanup())
+      tests(opened)
+    })
+  }
 }
