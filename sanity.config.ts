@@ -7,6 +7,7 @@ import {structureTool} from 'sanity/structure'
 import {sanityProject, STUDIO_PATH} from './sanity/env'
 import {presentationResolve} from './sanity/locations'
 import {schemaTypes} from './sanity/schemaTypes'
+import {LinkMentionsAction} from './sanity/actions/link-mentions'
 import {recordPreviousSlug} from './sanity/actions/record-previous-slug'
 import {linksTool} from './sanity/tools/links'
 import {feedbackTool, NeedsReviewBadge} from './sanity/tools/feedback'
@@ -29,8 +30,11 @@ export default defineConfig({
   },
   document: {
     // Every published type has previous slugs: a new slug keeps the old address redirecting.
-    actions: (actions) =>
-      actions.map((action) => (action.action === 'publish' ? recordPreviousSlug(action) : action)),
+    // Guides and terms can link the terms their text names: "Link mentions" in the document's menu.
+    actions: (actions, {schemaType}) => [
+      ...actions.map((action) => (action.action === 'publish' ? recordPreviousSlug(action) : action)),
+      ...(['guide', 'term'].includes(schemaType) ? [LinkMentionsAction] : []),
+    ],
     badges: (badges, {schemaType}) => (schemaType === 'term' ? [...badges, NeedsReviewBadge] : badges),
   },
   tools: (tools) => [...tools, linksTool, feedbackTool()],

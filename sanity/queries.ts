@@ -172,6 +172,10 @@ export const GUIDE_INDEX_QUERY =
 export const LINK_REPORT_DOCUMENTS_QUERY = defineQuery(
   `*[_type in ["term", "guide", "author", "category"] && !(_id in path("versions.**"))]`,
 )
+/** Every published term's names, for the Studio's unlinked-mentions action. */
+export const MENTIONABLE_TERMS_QUERY = defineQuery(
+  `*[_type == "term" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, title, aliases}`,
+)
 /**
  * A cheap fingerprint of the term list: it changes whenever a term is added, removed or edited,
  * so work derived from every term (the search index) is rebuilt only when the content changed.

@@ -1163,6 +1163,15 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
 >
 
 // Source: sanity/queries.ts
+// Variable: MENTIONABLE_TERMS_QUERY
+// Query: *[_type == "term" && defined(slug.current) && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, title, aliases}
+export type MENTIONABLE_TERMS_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  aliases: Array<string> | null
+}>
+
+// Source: sanity/queries.ts
 // Variable: TERM_INDEX_VERSION_QUERY
 // Query: {  "count": count(*[_type == "term" && defined(slug.current)]),  "updatedAt": *[_type == "term"] | order(_updatedAt desc)[0]._updatedAt}
 export type TERM_INDEX_VERSION_QUERY_RESULT = {

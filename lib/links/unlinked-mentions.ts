@@ -26,8 +26,8 @@ export type UnlinkedMention = {
   linkedElsewhere: boolean
 }
 
-type Span = {_type?: unknown; _key?: unknown; text?: unknown; marks?: unknown}
-type Block = {_type?: unknown; _key?: unknown; style?: unknown; children?: unknown; markDefs?: unknown}
+export type Span = {_type?: unknown; _key?: unknown; text?: unknown; marks?: unknown}
+export type Block = {_type?: unknown; _key?: unknown; style?: unknown; children?: unknown; markDefs?: unknown}
 /** A name as the finder compares it: lower-cased, and (once it is first needed) every way it may be written. */
 type Name = {lower: string; forms?: string[]; termId: string; termTitle: string}
 
@@ -124,8 +124,8 @@ function longestFirst(matches: Match[]): Match[] {
   return kept.sort((a, b) => a.start - b.start)
 }
 
-/** Portable Text blocks anywhere in a document, with the path of the array that holds them. */
-function* blocksIn(value: unknown, path: string): Generator<{block: Block; path: string}> {
+/** Portable Text blocks anywhere in a document, each with its path (`body[_key=="a1"]`). */
+export function* blocksIn(value: unknown, path: string): Generator<{block: Block; path: string}> {
   if (Array.isArray(value)) {
     for (const item of value) {
       const block = item as Block

@@ -1,0 +1,99 @@
+import {LinkIcon} from '@sanity/icons/Link'
+import {useEffect, useMemo, useState} from 'react'
+import {useClient, useDocumentOperation, type DocumentActionComponent} from 'sanity'
+
+import {linkMentionPatch, mentionContext} from '@/lib/links/link-mention'
+import {mentionFinder, type MentionableTerm, type UnlinkedMention} from '@/lib/links/unlinked-mentions'
+
+import {DEFAULT_API_VERSION} from '@/sanity/env'
+import {MENTIONABLE_TERMS_QUERY} from '@/sanity/queries'
+import type {MENTIONABLE_TERMS_QUERY_RESULT} from '@/sanity/sanity.types'
+
+const newKey = () => crypto.randomUUID().replaceAll('-', '').slice(0, 12)
+
+/**
+ * "Link mentions" on a guide or a term: lists where its text names a published term without
+ * linking it (lib/links/unlinked-mentions.ts), and turns the one the editor picks into a link, as
+ * a draft edit. A mention whose text changed since the list was made is not touched: the editor
+ * is told, and the list is made again from the document as it is now.
+ */
+export const LinkMentionsAction: DocumentActionComponent = (props) => {
+  const {patch} = useDocumentOperation(props.id, props.type)
+  const client = useClient({apiVersion: DEFAULT_API_VERSION})
+  const [open, setOpen] = useState(false)
+  const [terms, setTerms] = useState<MentionableTerm[] | null>(null)
+  const [notice, setNotice] = useState('')
+  const document = props.draft ?? props.published
+
+  useEffect(() => {
+    if (!open || terms) return
+    client
+      .fetch<MENTIONABLE_TERMS_QUERY_RESULT>(MENTIONABLE_TERMS_QUERY)
+      .then((rows) =>
+        setTerms(rows.map((row) => ({id: row._id, title: row.title, aliases: row.aliases ?? []}))),
+      )
+      .catch((error: Error) => setNotice(`The terms could not be read: ${error.message}`))
+  }, [open, terms, client])
+
+  const mentions = useMemo(
+    () => (terms && document ? mentionFinder(terms)(document) : null),
+    [terms, document],
+  )
+
+  function link(mention: UnlinkedMention) {
+    const next = document && linkMentionPatch(document, mention, newKey)
+    if (!next) {
+      setNotice(
+        `The text around “${mention.text}” changed since this list was made: it is listed again as it is now.`,
+      )
+      return
+    }
+    patch.execute([next])
+    setNotice(`“${mention.text}” now links to ${mention.termTitle} (in the draft).`)
+  }
+
+  return {
+    label: 'Link mentions',
+    icon: LinkIcon,
+    onHandle: () => setOpen(true),
+    dialog: open && {
+      type: 'dialog',
+      header: 'Unlinked mentions of terms',
+      onClose: () => {
+        setOpen(false)
+        setNotice('')
+      },
+      content: (
+        <div style={{padding: '0.5rem 0'}}>
+          <p role="status">
+            {notice ||
+              (mentions === null
+                ? 'Reading the terms…'
+                : mentions.length === 0
+                  ? 'Every mention of a term is linked.'
+                  : `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} of a term without a link.`)}
+          </p>
+          <ul style={{listStyle: 'none', padding: 0}}>
+            {mentions?.map((mention) => (
+              <li
+                key={`${mention.spanKey}:${mention.start}`}
+                style={{display: 'flex', gap: '0.75rem', alignItems: 'baseline', marginBottom: '0.5rem'}}
+              >
+                <span style={{flex: 1}}>
+                  …{mentionContext(document!, mention).before}
+                  <mark>{mention.text}</mark>
+                  {mentionContext(document!, mention).after}… → <strong>{mention.termTitle}</strong>
+                  {mention.linkedElsewhere && ' (linked elsewhere in this document)'}
+                </span>
+                <button type="button" onClick={() => link(mention)}>
+                  Link “{mention.text}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ),
+    },
+  }
+}
+LinkMentionsAction.displayName = 'LinkMentionsAction'
