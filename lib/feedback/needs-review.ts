@@ -35,7 +35,8 @@ export type ReviewFigures = {
   updated: string | null
 }
 
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+/** "1 vote", "3 votes": a count with its noun. */
+export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 
 /** The same day `months` calendar months before `now`, as YYYY-MM-DD. */
 function monthsBefore(now: Date, months: number): string {

@@ -35,9 +35,11 @@ export const LinkMentionsAction: DocumentActionComponent = (props) => {
       .catch((error: Error) => setNotice(`The terms could not be read: ${error.message}`))
   }, [open, terms, client])
 
+  // Made once per term list: reading every term's names costs more than searching the document.
+  const unlinkedMentionsIn = useMemo(() => terms && mentionFinder(terms), [terms])
   const mentions = useMemo(
-    () => (terms && document ? mentionFinder(terms)(document) : null),
-    [terms, document],
+    () => (unlinkedMentionsIn && document ? unlinkedMentionsIn(document) : null),
+    [unlinkedMentionsIn, document],
   )
 
   function link(mention: UnlinkedMention) {
@@ -74,22 +76,25 @@ export const LinkMentionsAction: DocumentActionComponent = (props) => {
                   : `${mentions.length} ${mentions.length === 1 ? 'mention' : 'mentions'} of a term without a link.`)}
           </p>
           <ul style={{listStyle: 'none', padding: 0}}>
-            {mentions?.map((mention) => (
-              <li
-                key={`${mention.spanKey}:${mention.start}`}
-                style={{display: 'flex', gap: '0.75rem', alignItems: 'baseline', marginBottom: '0.5rem'}}
-              >
-                <span style={{flex: 1}}>
-                  …{mentionContext(document!, mention).before}
-                  <mark>{mention.text}</mark>
-                  {mentionContext(document!, mention).after}… → <strong>{mention.termTitle}</strong>
-                  {mention.linkedElsewhere && ' (linked elsewhere in this document)'}
-                </span>
-                <button type="button" onClick={() => link(mention)}>
-                  Link “{mention.text}”
-                </button>
-              </li>
-            ))}
+            {mentions?.map((mention) => {
+              const {before, after} = mentionContext(document!, mention)
+              return (
+                <li
+                  key={`${mention.spanKey}:${mention.start}`}
+                  style={{display: 'flex', gap: '0.75rem', alignItems: 'baseline', marginBottom: '0.5rem'}}
+                >
+                  <span style={{flex: 1}}>
+                    …{before}
+                    <mark>{mention.text}</mark>
+                    {after}… → <strong>{mention.termTitle}</strong>
+                    {mention.linkedElsewhere && ' (linked elsewhere in this document)'}
+                  </span>
+                  <button type="button" onClick={() => link(mention)}>
+                    Link “{mention.text}”
+                  </button>
+                </li>
+              )
+            })}
           </ul>
         </div>
       ),

@@ -1,6 +1,7 @@
 import {useState} from 'react'
 import {IntentLink} from 'sanity/router'
 
+import {counted} from '@/lib/feedback/needs-review'
 import type {FeedbackSummary} from '@/lib/feedback/summary'
 
 import {AdminTokenField} from './admin-token-field'
@@ -18,8 +19,6 @@ function TermLink({termId, children}: TermLinkProps) {
 
 /** A screenful: the weakest terms first, and no page of thousands of rows. */
 const TERMS_PER_PAGE = 100
-
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 
 /** Which terms of how many this page shows, and buttons to the pages either side. */
 function PageNav({summary, onOffset}: {summary: FeedbackSummary; onOffset: (offset: number) => void}) {
