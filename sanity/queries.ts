@@ -261,3 +261,22 @@ export const USED_BY_QUERY = defineQuery(
 
 /** What the "Used by" view listens to for changes (a listener takes a bare filter). */
 export const USED_BY_LISTENER = `*[${usedByFilter}]`
+
+/**
+ * Every term as editors see it (each draft in place of its published version), with the fields
+ * search reads: the Feedback tool runs each missed search against it, so a search an editor has
+ * answered, even in a draft, leaves the list.
+ */
+export const STUDIO_TERM_SEARCH_QUERY = defineQuery(`*[_type == "term"]{
+  _id,
+  "title": coalesce(title, ""),
+  aliases,
+  "slug": coalesce(slug.current, ""),
+  "shortDefinition": coalesce(shortDefinition, "")
+}`)
+
+/** What the Feedback tool listens to for changes to the terms. */
+export const STUDIO_TERM_SEARCH_LISTENER = `*[_type == "term"]`
+
+/** A term's published version and its draft as stored, read again just before an edit is sent. */
+export const TERM_PAIR_QUERY = defineQuery(`*[_id in [$id, "drafts." + $id]]`)

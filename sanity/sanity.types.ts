@@ -148,6 +148,7 @@ export type Term = {
   >
   updated: string
   previousSlugs?: Array<string>
+  editorialNote?: string
   seo?: Seo
 }
 
@@ -1158,6 +1159,7 @@ export type LINK_REPORT_DOCUMENTS_QUERY_RESULT = Array<
       >
       updated: string
       previousSlugs?: Array<string>
+      editorialNote?: string
       seo?: Seo
     }
 >
@@ -1311,5 +1313,150 @@ export type USED_BY_QUERY_RESULT = Array<
       _id: string
       _type: 'term'
       title: string
+    }
+>
+
+// Source: sanity/queries.ts
+// Variable: STUDIO_TERM_SEARCH_QUERY
+// Query: *[_type == "term"]{  _id,  "title": coalesce(title, ""),  aliases,  "slug": coalesce(slug.current, ""),  "shortDefinition": coalesce(shortDefinition, "")}
+export type STUDIO_TERM_SEARCH_QUERY_RESULT = Array<{
+  _id: string
+  title: string
+  aliases: Array<string> | null
+  slug: string
+  shortDefinition: string
+}>
+
+// Source: sanity/queries.ts
+// Variable: TERM_PAIR_QUERY
+// Query: *[_id in [$id, "drafts." + $id]]
+export type TERM_PAIR_QUERY_RESULT = Array<
+  | {
+      _id: string
+      _type: 'author'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      name: string
+      slug: Slug
+      previousSlugs?: Array<string>
+      role: string
+      bio: string
+      image?: {
+        asset?: SanityImageAssetReference
+        media?: unknown
+        hotspot?: SanityImageHotspot
+        crop?: SanityImageCrop
+        alt: string
+        _type: 'image'
+      }
+    }
+  | {
+      _id: string
+      _type: 'category'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      previousSlugs?: Array<string>
+      description: string
+    }
+  | {
+      _id: string
+      _type: 'guide'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      previousSlugs?: Array<string>
+      summary: string
+      author: AuthorReference
+      updated: string
+      externalUrl?: string
+      body?: BlockContent
+    }
+  | {
+      _id: string
+      _type: 'sanity.fileAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash: string
+      extension: string
+      mimeType: string
+      size: number
+      assetId: string
+      uploadId?: string
+      path: string
+      url: string
+      source?: SanityAssetSourceData
+    }
+  | {
+      _id: string
+      _type: 'sanity.imageAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash: string
+      extension: string
+      mimeType: string
+      size: number
+      assetId: string
+      uploadId?: string
+      path: string
+      url: string
+      metadata?: SanityImageMetadata
+      source?: SanityAssetSourceData
+    }
+  | {
+      _id: string
+      _type: 'term'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: string
+      slug: Slug
+      shortDefinition: string
+      aliases?: Array<string>
+      difficulty: 'advanced' | 'beginner' | 'intermediate'
+      category: CategoryReference
+      author: AuthorReference
+      quickAnswer: string
+      keyTakeaways: Array<string>
+      intro?: BlockContent
+      whatItMeans?: BlockContent
+      whyItMatters?: BlockContent
+      exampleInPractice?: BlockContent
+      whatItIsNot?: BlockContent
+      businessContext?: {
+        body?: BlockContent
+        handoff?: GuideReference | TermReference
+      }
+      relatedTerms?: Array<
+        {
+          _key: string
+        } & TermReference
+      >
+      deeperGuides?: Array<
+        {
+          _key: string
+        } & GuideReference
+      >
+      updated: string
+      previousSlugs?: Array<string>
+      editorialNote?: string
+      seo?: Seo
     }
 >

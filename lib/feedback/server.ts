@@ -25,7 +25,7 @@ import {buildSummary, type FeedbackSummary} from './summary'
 
 /** How long a failed open is remembered before the next request may try again. */
 const RETRY_OPEN_AFTER_MS = 5000
-const SUMMARY_SEARCH_MISSES = 50
+const SUMMARY_SEARCH_MISSES = 200
 /** How long a summary is served again before it is computed anew. */
 const SUMMARY_FRESH_MS = 5000
 const SUMMARY_COMMENTS = 1000

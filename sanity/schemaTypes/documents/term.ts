@@ -192,6 +192,14 @@ export const termType = defineType({
       validation: (rule) => rule.required().error('Set the date this term was last reviewed.'),
     }),
     previousSlugsField('publishing'),
+    defineField({
+      name: 'editorialNote',
+      title: 'Editorial note',
+      description: 'For the content team: where the term came from, what to check. Never shown on the site.',
+      type: 'text',
+      rows: 2,
+      group: 'publishing',
+    }),
     defineField({name: 'seo', title: 'Search engines', type: 'seo', group: 'publishing'}),
   ],
   preview: {

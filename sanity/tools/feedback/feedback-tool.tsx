@@ -6,6 +6,7 @@ import type {FeedbackSummary} from '@/lib/feedback/summary'
 
 import {AdminTokenField} from './admin-token-field'
 import {FeedbackTable, type TermLinkProps} from './feedback-table'
+import {MissedSearches} from './missed-searches'
 import {ReviewCauses} from './term-figures'
 import {useAdminToken, useFeedbackSummary} from './use-feedback-summary'
 
@@ -99,18 +100,7 @@ export function FeedbackTool() {
           <FeedbackTable summary={state.summary} TermLink={TermLink} />
           <PageNav summary={state.summary} onOffset={setOffset} />
           <NeedsReview summary={state.summary} />
-          {state.summary.searchMisses.length > 0 && (
-            <section>
-              <h2>Searches that found nothing</h2>
-              <ul>
-                {state.summary.searchMisses.map((miss) => (
-                  <li key={miss.query}>
-                    {miss.query} ×{miss.count}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <MissedSearches misses={state.summary.searchMisses} />
         </>
       )}
     </main>
