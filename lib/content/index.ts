@@ -9,6 +9,7 @@ import {
   GUIDE_INDEX_QUERY,
   GUIDE_QUERY,
   GUIDE_SLUGS_QUERY,
+  LINK_REPORT_DOCUMENTS_QUERY,
   MOVED_PAGE_QUERY,
   CATEGORIES_QUERY,
   CATEGORY_QUERY,
@@ -29,6 +30,7 @@ import type {
   GUIDE_INDEX_QUERY_RESULT,
   GUIDE_QUERY_RESULT,
   GUIDE_SLUGS_QUERY_RESULT,
+  LINK_REPORT_DOCUMENTS_QUERY_RESULT,
   MOVED_PAGE_QUERY_RESULT,
   CATEGORIES_QUERY_RESULT,
   CATEGORY_QUERY_RESULT,
@@ -252,6 +254,14 @@ export function listPublishedPages(): Promise<SITEMAP_QUERY_RESULT> {
 /** Every published term's id, current revision, slug and title. */
 export function listTermRevisions(): Promise<TERM_REVISIONS_QUERY_RESULT> {
   return read(TERM_REVISIONS_QUERY, {}, [tags.list('term')], {published: true})
+}
+
+/**
+ * Every published term, guide, author and category as stored (links as references, nothing
+ * resolved), for reports that read whole documents: the feedback digest's unlinked mentions.
+ */
+export function listLinkReportDocuments(): Promise<LINK_REPORT_DOCUMENTS_QUERY_RESULT> {
+  return read(LINK_REPORT_DOCUMENTS_QUERY, {}, PUBLISHED_TYPES.map(tags.list), {published: true})
 }
 
 /**

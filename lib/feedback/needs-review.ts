@@ -35,6 +35,9 @@ export type ReviewFigures = {
   updated: string | null
 }
 
+/** The share of votes that said Yes, as a whole percent: the one way every view states helpfulness. */
+export const helpfulPercent = (yes: number, votes: number) => Math.round((yes * 100) / votes)
+
 /** "1 vote", "3 votes": a count with its noun. */
 export const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 
@@ -54,13 +57,13 @@ export function reviewCauses(figures: ReviewFigures, rules: ReviewRules, now: Da
   const {yes, no} = figures.currentRevision
   const votes = yes + no
   if (votes >= rules.minVotes) {
-    const helpfulPercent = Math.round((yes * 100) / votes)
-    if (helpfulPercent < rules.minHelpfulPercent) {
+    const percent = helpfulPercent(yes, votes)
+    if (percent < rules.minHelpfulPercent) {
       causes.push({
         kind: 'unhelpful',
-        helpfulPercent,
+        helpfulPercent: percent,
         votes,
-        message: `${helpfulPercent}% found this revision helpful (${counted(votes, 'vote')}; the bar is ${rules.minHelpfulPercent}%)`,
+        message: `${percent}% found this revision helpful (${counted(votes, 'vote')}; the bar is ${rules.minHelpfulPercent}%)`,
       })
     }
   }

@@ -37,6 +37,20 @@ export type VoteCountRow = {
   firstVoteAt: string
 }
 
+/**
+ * Votes of one kind for one revision of a term, split at a moment: those readers last gave
+ * (`updated_at`) before it, and those given since. A reader who changed their answer counts once,
+ * with their answer as it stands, on the side of when they gave it.
+ */
+export type VoteCountsAroundRow = {
+  termId: string
+  termRev: string
+  vote: Vote
+  reason: string | null
+  before: number
+  since: number
+}
+
 export type CommentRow = {
   termId: string
   termRev: string
@@ -59,6 +73,8 @@ export interface FeedbackStore {
    */
   recordVote(vote: VoteRecord, limits: WriteLimits): Promise<VoteResult>
   voteCounts(): Promise<VoteCountRow[]>
+  /** The votes per term revision, kind and reason, counted before `since` and since it (the weekly digest). */
+  voteCountsAround(since: Date): Promise<VoteCountsAroundRow[]>
   comments(limit: number): Promise<CommentRow[]>
   /**
    * Counts a search that found nothing, by its normalised text, once per reader per day; returns
@@ -133,6 +149,15 @@ SELECT coalesce(json_agg(json_build_array(term_id, term_rev, vote, nullif(reason
        statement_timestamp()::text AS "readAt"
 FROM feedback_vote_counts
 WHERE $1::timestamptz IS NULL OR changed_at > $1::timestamptz - interval '30 seconds'`
+
+// Grouped here, so a digest reads one row per revision, vote and reason, never every vote.
+const READ_VOTE_COUNTS_AROUND = `
+SELECT term_id AS "termId", term_rev AS "termRev", vote, reason,
+       (count(*) FILTER (WHERE updated_at < $1::timestamptz))::integer AS before,
+       (count(*) FILTER (WHERE updated_at >= $1::timestamptz))::integer AS since
+FROM feedback_votes
+GROUP BY term_id, term_rev, vote, reason
+ORDER BY term_id, term_rev, vote, reason`
 
 type CountArray = [
   termId: string,
@@ -257,6 +282,10 @@ export async function createFeedbackStore(
       const read = counts.reading.then(readVoteCounts, readVoteCounts)
       counts.reading = read
       return read
+    },
+
+    voteCountsAround(since) {
+      return driver.query<VoteCountsAroundRow>(READ_VOTE_COUNTS_AROUND, [since.toISOString()])
     },
 
     comments(limit) {

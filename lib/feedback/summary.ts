@@ -1,4 +1,4 @@
-import {reviewCauses, type ReviewCause, type ReviewRules} from './needs-review'
+import {helpfulPercent, reviewCauses, type ReviewCause, type ReviewRules} from './needs-review'
 import {REASONS, VOTES, reasonLabel, type Vote} from './reasons'
 import type {CommentRow, SearchMiss, VoteCountRow} from './store'
 
@@ -58,7 +58,15 @@ export type FeedbackSummary = {
   /** How many published terms need review, voted or not. */
   needsReviewCount: number
   /** The published terms that need review, with why, oldest review first (a page answer has at most a page). */
-  needsReview: {termId: string; slug: string; title: string; updated: string | null; causes: ReviewCause[]}[]
+  needsReview: TermNeedingReview[]
+}
+
+export type TermNeedingReview = {
+  termId: string
+  slug: string
+  title: string
+  updated: string | null
+  causes: ReviewCause[]
 }
 
 export type TermRevision = {_id: string; _rev: string; slug: string; title: string; updated: string | null}
@@ -72,7 +80,49 @@ function add(tally: VoteTally, vote: Vote, votes: number) {
 
 /** Set once a term's rows are all counted: a share per row would be work thrown away. */
 function settle(tally: VoteTally) {
-  if (tally.total > 0) tally.helpfulPercent = Math.round((tally.yes * 100) / tally.total)
+  if (tally.total > 0) tally.helpfulPercent = helpfulPercent(tally.yes, tally.total)
+}
+
+/** Votes of one kind on one revision: what the Needs review rules read (the store's counts, or a part of them). */
+export type RevisionVotes = Pick<VoteCountRow, 'termId' | 'termRev' | 'vote' | 'reason' | 'votes'>
+
+/**
+ * The published terms that need review at `now`, with why, oldest review first: each term's rules
+ * read the votes and "Incorrect or outdated" reports on its current revision among `counts`.
+ */
+export function termsNeedingReview(
+  counts: readonly RevisionVotes[],
+  terms: readonly TermRevision[],
+  rules: ReviewRules,
+  now: Date,
+): TermNeedingReview[] {
+  const currentRev = new Map(terms.map((term) => [term._id, term._rev]))
+  const figures = new Map<string, {currentRevision: VoteTally; incorrectReports: number}>()
+  for (const row of counts) {
+    if (row.termRev !== currentRev.get(row.termId)) continue
+    let entry = figures.get(row.termId)
+    if (!entry) figures.set(row.termId, (entry = {currentRevision: emptyTally(), incorrectReports: 0}))
+    add(entry.currentRevision, row.vote, row.votes)
+    if (row.reason === 'incorrect-or-outdated') entry.incorrectReports += row.votes
+  }
+  return terms
+    .map((term) => ({
+      termId: term._id,
+      slug: term.slug,
+      title: term.title,
+      updated: term.updated,
+      causes: reviewCauses(
+        {
+          currentRevision: figures.get(term._id)?.currentRevision ?? emptyTally(),
+          incorrectReports: figures.get(term._id)?.incorrectReports ?? 0,
+          updated: term.updated,
+        },
+        rules,
+        now,
+      ),
+    }))
+    .filter((term) => term.causes.length > 0)
+    .sort((a, b) => (a.updated ?? '').localeCompare(b.updated ?? '') || a.title.localeCompare(b.title))
 }
 
 /** Puts the stored counts together with the terms' current revisions for the content team. */
@@ -113,15 +163,11 @@ export function buildSummary({
     return entry
   }
 
-  /** "Incorrect or outdated" reports on each term's current revision. */
-  const incorrectReports = new Map<string, number>()
   for (const row of counts) {
     const entry = feedbackFor(row.termId)
     add(entry.allRevisions, row.vote, row.votes)
     const current = row.termRev === entry.currentRev
     if (current) add(entry.currentRevision, row.vote, row.votes)
-    if (current && row.reason === 'incorrect-or-outdated')
-      incorrectReports.set(row.termId, (incorrectReports.get(row.termId) ?? 0) + row.votes)
     const firstVoteAt = new Date(row.firstVoteAt).toISOString()
     let revision = entry.revisions.find((known) => known.rev === row.termRev)
     if (!revision) {
@@ -159,24 +205,7 @@ export function buildSummary({
     })
   }
 
-  const needsReview = terms
-    .map((term) => ({
-      termId: term._id,
-      slug: term.slug,
-      title: term.title,
-      updated: term.updated,
-      causes: reviewCauses(
-        {
-          currentRevision: byTerm.get(term._id)?.currentRevision ?? emptyTally(),
-          incorrectReports: incorrectReports.get(term._id) ?? 0,
-          updated: term.updated,
-        },
-        reviewRules,
-        now,
-      ),
-    }))
-    .filter((term) => term.causes.length > 0)
-    .sort((a, b) => (a.updated ?? '').localeCompare(b.updated ?? '') || a.title.localeCompare(b.title))
+  const needsReview = termsNeedingReview(counts, terms, reviewRules, now)
 
   const entries = [...byTerm.values()]
   for (const entry of entries)

@@ -70,6 +70,29 @@ function contentReferences(doc: ReportDocument) {
   return [...referencesIn(doc)].filter(({path}) => !/(^|\.)asset$/.test(path))
 }
 
+/**
+ * Published terms and guides whose text names a published term without linking it, most mentions
+ * first: the report's last list, and the weekly feedback digest's source for the mentions it adds.
+ */
+export function unlinkedMentionsByDocument(
+  documents: readonly ReportDocument[],
+): LinkReport['unlinkedMentions'] {
+  const published = documents.filter((doc) => LINKING_TYPES.has(doc._type) && isPublishedId(doc._id))
+  const unlinkedMentionsIn = mentionFinder(
+    published
+      .filter((doc) => doc._type === 'term')
+      .map((term) => ({
+        id: term._id,
+        title: summary(term).title,
+        aliases: Array.isArray(term.aliases) ? term.aliases.filter((alias) => typeof alias === 'string') : [],
+      })),
+  )
+  return published
+    .map((doc) => ({document: summary(doc), mentions: unlinkedMentionsIn(doc)}))
+    .filter(({mentions}) => mentions.length > 0)
+    .sort((a, b) => b.mentions.length - a.mentions.length || byTitle(a.document, b.document))
+}
+
 export function buildLinkReport(documents: readonly ReportDocument[]): LinkReport {
   const ids = new Set(documents.map((doc) => doc._id))
   const linking = documents.filter((doc) => LINKING_TYPES.has(doc._type) && !doc._id.startsWith('versions.'))
@@ -104,19 +127,6 @@ export function buildLinkReport(documents: readonly ReportDocument[]): LinkRepor
           .filter((ref): ref is string => typeof ref === 'string' && ids.has(ref))
       : []
 
-  const unlinkedMentionsIn = mentionFinder(
-    publishedTerms.map((term) => ({
-      id: term._id,
-      title: summary(term).title,
-      aliases: Array.isArray(term.aliases) ? term.aliases.filter((alias) => typeof alias === 'string') : [],
-    })),
-  )
-  const unlinkedMentions = linking
-    .filter((doc) => isPublishedId(doc._id))
-    .map((doc) => ({document: summary(doc), mentions: unlinkedMentionsIn(doc)}))
-    .filter(({mentions}) => mentions.length > 0)
-    .sort((a, b) => b.mentions.length - a.mentions.length || byTitle(a.document, b.document))
-
   const bySource = (a: ReferenceProblem, b: ReferenceProblem) =>
     byTitle(a.source, b.source) || a.path.localeCompare(b.path)
 
@@ -141,7 +151,7 @@ export function buildLinkReport(documents: readonly ReportDocument[]): LinkRepor
       .map((term) => ({term: summary(term), linkedFrom: linkedFrom.get(term._id)!.size}))
       .sort((a, b) => b.linkedFrom - a.linkedFrom || byTitle(a.term, b.term))
       .slice(0, MOST_LINKED),
-    unlinkedMentions,
+    unlinkedMentions: unlinkedMentionsByDocument(documents),
     passes: !missing.some((entry) => entry.source.published),
   }
 }

@@ -1,3 +1,5 @@
+import {STUDIO_PATH} from '@/sanity/env'
+
 /** The public origin of the site, used for canonical URLs, share links and feeds. */
 export const siteUrl = (process.env.NEXT_PUBLIC_SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')
 
@@ -13,6 +15,14 @@ export const categoryPath = (slug: string) => `/glossary/category/${slug}`
 export const letterPath = (slug: string) => `/glossary/letter/${slug}`
 /** The Markdown rendition of a term (served by app/api/markdown through a rewrite). */
 export const termMarkdownPath = (slug: string) => `${termPath(slug)}.md`
+/**
+ * Opens a document in the embedded Studio's editor, by Sanity's edit intent: `id` is the published
+ * id, and the type spares the Studio a lookup before it opens the form.
+ */
+export const studioEditPath = (id: string, type: string) =>
+  `${STUDIO_PATH}/intent/edit/id=${encodeURIComponent(id)};type=${encodeURIComponent(type)}`
+/** The Studio's Feedback tool, where a missed search becomes a term or an alias. */
+export const studioFeedbackPath = `${STUDIO_PATH}/feedback`
 /** The Atom feed of recently reviewed terms (app/feed.xml). */
 export const feedPath = '/feed.xml'
 
