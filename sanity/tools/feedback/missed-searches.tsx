@@ -41,6 +41,7 @@ function useStudioTerms() {
   const client = useMemo(() => studioClient.withConfig({perspective: 'drafts'}), [studioClient])
   const [terms, setTerms] = useState<StudioTerms | null>(null)
   const [error, setError] = useState('')
+  const [reads, setReads] = useState(0)
 
   useEffect(() => {
     let current = true
@@ -57,9 +58,11 @@ function useStudioTerms() {
       current = false
       subscription.unsubscribe()
     }
-  }, [client])
+  }, [client, reads])
 
-  return {client, terms, error}
+  // After this editor's own write: the list need not wait for the listener's event.
+  const readAgain = () => setReads((count) => count + 1)
+  return {client, terms, error, readAgain}
 }
 
 const newDocumentId = () => crypto.randomUUID()
@@ -72,7 +75,7 @@ const newDocumentId = () => crypto.randomUUID()
  * the content again first and says so, rather than acting, when it changed.
  */
 export function MissedSearches({misses}: {misses: MissedSearch[]}) {
-  const {client, terms, error} = useStudioTerms()
+  const {client, terms, error, readAgain} = useStudioTerms()
   const router = useRouter()
   const [notice, setNotice] = useState('')
   const [busy, setBusy] = useState(false)
@@ -98,6 +101,7 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
       const draft = newTermDraft(miss, id)
       if (!draft) return `“${miss.query}” cannot be a term’s title.`
       await client.create(draft)
+      readAgain()
       router.navigateIntent('edit', {id, type: 'term'})
     })
 
@@ -120,6 +124,7 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
         }
         throw failure
       }
+      readAgain()
       return `“${miss.query}” is now an alias of ${offer.variant.termTitle}, in its draft.`
     })
 

@@ -3,6 +3,7 @@ import {once} from 'node:events'
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {Mutation as SanityMutation} from '@sanity/mutator'
 import {evaluate, parse} from 'groq-js'
 
 import type {SanityDocument} from '@/lib/content/dataset'
@@ -26,6 +27,8 @@ export type ContentLake = {
   port: number
   /** Every query received, oldest first. */
   received: ReceivedQuery[]
+  /** Every mutation applied, oldest first: what the Studio wrote. */
+  mutations: LakeMutation[]
   /** Requests of any kind that reached the stand-in, failed ones included. */
   requestCount: () => number
   /** Replaces the content, as a publish in the Studio would. */
@@ -68,39 +71,59 @@ const withConstantSlices = (query: string, params: Record<string, unknown>) =>
  */
 const withLegacyTextSearch = (query: string) => query.replace(/\btext::query\(/g, '(')
 
-/** The mutations the Studio sends (the Presentation tool's preview secret, for one): no more. */
-type Mutation =
-  | {createOrReplace: SanityDocument}
-  | {patch: {id: string; set: Record<string, unknown>}}
-  | {delete: {id?: string; query?: string}}
+/** A mutation as the Content Lake's mutate endpoint takes it: one kind of write, its document or patch. */
+export type LakeMutation = Record<string, Record<string, unknown>>
 
-/** Applies one transaction, stamping each written document with a new revision and time. */
-async function applyMutations(documents: SanityDocument[], mutations: Mutation[]) {
-  let next = documents
-  const stamp = (doc: SanityDocument): SanityDocument => ({
-    ...doc,
-    _rev: randomUUID(),
-    _updatedAt: new Date().toISOString(),
-  })
+/** A transaction the Content Lake would refuse, with the status it answers. */
+class RefusedMutation extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Applies one transaction as the Content Lake does, all of it or nothing: creates (refused when
+ * the id is taken), patches by Sanity's own mutation engine (refused when `ifRevisionID` is not
+ * the document's revision), deletes by id or query. Each written document gets a new revision.
+ */
+async function applyMutations(documents: SanityDocument[], mutations: LakeMutation[]) {
+  const byId = new Map(documents.map((doc) => [doc._id, doc]))
+  const now = new Date().toISOString()
+  const write = (doc: SanityDocument) =>
+    byId.set(doc._id, {
+      ...doc,
+      _createdAt: byId.get(doc._id)?._createdAt ?? now,
+      _updatedAt: now,
+      _rev: randomUUID(),
+    })
   for (const mutation of mutations) {
-    if ('createOrReplace' in mutation) {
-      const doc = stamp(mutation.createOrReplace)
-      next = [...next.filter((d) => d._id !== doc._id), doc]
-    } else if ('patch' in mutation) {
-      const {id, set} = mutation.patch
-      next = next.map((d) => (d._id === id ? stamp({...d, ...set}) : d))
-    } else if (mutation.delete.id) {
-      next = next.filter((d) => d._id !== mutation.delete.id)
-    } else if (mutation.delete.query) {
-      const doomed = (await (await evaluate(parse(mutation.delete.query), {dataset: next})).get()) as
+    const [kind, body] = Object.entries(mutation)[0] ?? []
+    if (kind === 'create' || kind === 'createIfNotExists' || kind === 'createOrReplace') {
+      const doc = {...body, _id: (body!._id as string | undefined) ?? randomUUID()} as SanityDocument
+      if (kind === 'create' && byId.has(doc._id)) throw new RefusedMutation(409, `Document ${doc._id} exists`)
+      if (kind !== 'createIfNotExists' || !byId.has(doc._id)) write(doc)
+    } else if (kind === 'patch') {
+      const {id, ifRevisionID, ...operations} = body as {id: string; ifRevisionID?: string}
+      const current = byId.get(id)
+      if (!current) throw new RefusedMutation(404, `Document ${id} not found`)
+      if (ifRevisionID && current._rev !== ifRevisionID) {
+        throw new RefusedMutation(409, `Document ${id} has revision ${current._rev}, not ${ifRevisionID}`)
+      }
+      write(new SanityMutation({mutations: [{patch: {id, ...operations}}]}).apply(current) as SanityDocument)
+    } else if (kind === 'delete' && typeof body!.id === 'string') {
+      byId.delete(body!.id)
+    } else if (kind === 'delete' && typeof body!.query === 'string') {
+      const doomed = (await (await evaluate(parse(body!.query), {dataset: [...byId.values()]})).get()) as
         SanityDocument[] | null
-      const ids = new Set((doomed ?? []).map((d) => d._id))
-      next = next.filter((d) => !ids.has(d._id))
+      for (const doc of doomed ?? []) byId.delete(doc._id)
     } else {
       throw new Error(`No stand-in for the mutation ${JSON.stringify(mutation)}`)
     }
   }
-  return next
+  return [...byId.values()]
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -114,7 +137,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * POST): it runs the GROQ it receives with groq-js over the documents it was given, honouring
  * the perspective, and records each query so tests can check what the site asked for. It also
  * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them, and
- * applies the few mutations the Studio sends (`/data/mutate/<dataset>`).
+ * applies and records the mutations the Studio sends (`/data/mutate/<dataset>`).
  */
 export async function startContentLake({
   documents,
@@ -127,6 +150,7 @@ export async function startContentLake({
   let fault: LakeFault | null = null
   let requests = 0
   const received: ReceivedQuery[] = []
+  const applied: LakeMutation[] = []
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -151,8 +175,16 @@ export async function startContentLake({
       return
     }
     if (/^\/v[\w-]+\/data\/mutate\/[\w-]+$/.test(url.pathname) && request.method === 'POST') {
-      const {mutations} = JSON.parse(await readBody(request)) as {mutations: Mutation[]}
-      content = await applyMutations(content, mutations)
+      const {mutations} = JSON.parse(await readBody(request)) as {mutations: LakeMutation[]}
+      try {
+        content = await applyMutations(content, mutations)
+      } catch (error) {
+        if (!(error instanceof RefusedMutation)) throw error
+        response.statusCode = error.status
+        response.end(JSON.stringify({error: {type: 'mutationError', description: error.message}}))
+        return
+      }
+      applied.push(...mutations)
       response.end(JSON.stringify({transactionId: randomUUID(), results: []}))
       return
     }
@@ -203,6 +235,7 @@ export async function startContentLake({
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     received,
+    mutations: applied,
     requestCount: () => requests,
     setDocuments: (next) => (content = next),
     setFault: async (next) => {

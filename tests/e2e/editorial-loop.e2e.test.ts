@@ -1,0 +1,135 @@
+import {rmSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import {readDataset, type SanityDocument} from '@/lib/content/dataset'
+
+import {startContentLake, type ContentLake, type LakeMutation} from './support/content-lake'
+import {rawRequest} from './support/http'
+import {fakeSanityApi} from './support/sanity-api'
+import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
+import {root, startNextServer, type RunningServer} from './support/server'
+import {expect, test} from './support/test'
+
+const ADMIN_TOKEN = 'e2e-feedback-admin-token'
+
+/** Searches readers make: one for a term nobody wrote, one a typing slip away from "Backlink". */
+const UNWRITTEN = 'topical authority'
+const SLIP = 'backlnik'
+
+/** The ids a mutation writes: a publish would write a published id. */
+const writtenIds = (mutations: LakeMutation[]) =>
+  mutations.map((mutation) => {
+    const body = Object.values(mutation)[0]!
+    return String(body._id ?? body.id)
+  })
+
+/**
+ * The editorial loop in the Studio, in Sanity mode against the Content Lake stand-in: readers'
+ * searches that found nothing become a draft term or an alias, and what the Studio wrote is
+ * checked mutation by mutation.
+ */
+test.describe('the editorial loop in the Studio', () => {
+  let published: SanityDocument[]
+  let lake: ContentLake
+  let server: RunningServer
+  const feedbackDir = path.join(os.tmpdir(), `e2e-editorial-loop-${process.pid}`)
+  const url = (pathname: string) => `${server.url}${pathname}`
+
+  async function searchMisses(): Promise<{query: string}[]> {
+    const response = await fetch(url('/api/feedback/summary?limit=1'), {
+      headers: {authorization: `Bearer ${ADMIN_TOKEN}`},
+    })
+    return ((await response.json()) as {searchMisses: {query: string}[]}).searchMisses
+  }
+
+  test.beforeAll(async () => {
+    test.setTimeout(90_000)
+    published = await readDataset(path.join(root, 'sanity/seed/dataset.ndjson'))
+    lake = await startContentLake({documents: published})
+    server = await startNextServer(0, {
+      ...sanityFixtureEnv(lake.url, freshFixtureCopy()),
+      FEEDBACK_ADMIN_TOKEN: ADMIN_TOKEN,
+      FEEDBACK_DATA_DIR: feedbackDir,
+    })
+    // Readers search, find nothing, and the site counts the searches after answering.
+    for (const query of [UNWRITTEN, SLIP]) {
+      const page = await rawRequest(url(`/glossary?${new URLSearchParams({q: query})}`))
+      expect(page.status).toBe(200)
+    }
+    await expect
+      .poll(async () => (await searchMisses()).map((miss) => miss.query).sort(), {timeout: 15_000})
+      .toEqual([SLIP, UNWRITTEN])
+  })
+
+  test.afterAll(async () => {
+    await server?.stop()
+    await lake?.stop()
+    rmSync(feedbackDir, {recursive: true, force: true})
+  })
+
+  test('turns missed searches into an alias and a draft term, and never publishes', async ({page}) => {
+    test.setTimeout(120_000)
+    await fakeSanityApi(page, {lake, origin: server.url})
+    await page.goto(url('/studio/feedback'))
+    const token = page.getByLabel('Admin token, to see readers’ feedback')
+    await token.fill(ADMIN_TOKEN)
+    await token.press('Enter')
+
+    const misses = page.getByRole('region', {name: 'Searches that found nothing'})
+    const row = (query: string) =>
+      misses.getByRole('row').filter({has: page.getByRole('rowheader', {name: query})})
+    await expect(row(SLIP).getByRole('button')).toHaveText('Add as alias of Backlink')
+    await expect(row(UNWRITTEN).getByRole('button')).toHaveText('Create term “Topical authority”')
+
+    // The slip becomes an alias in Backlink's draft, made from the published term.
+    await row(SLIP).getByRole('button').click()
+    await expect(misses.getByRole('status')).toHaveText(
+      `“${SLIP}” is now an alias of Backlink, in its draft.`,
+    )
+    await expect(row(SLIP)).toHaveCount(0)
+    const backlink = published.find((doc) => doc._id === 'term-backlink')!
+    const [createDraft, addAlias] = lake.mutations
+    expect(createDraft).toEqual({
+      createIfNotExists: expect.objectContaining({
+        _id: 'drafts.term-backlink',
+        _type: 'term',
+        title: 'Backlink',
+        aliases: backlink.aliases,
+      }),
+    })
+    expect(addAlias).toEqual({
+      patch: {
+        id: 'drafts.term-backlink',
+        setIfMissing: {aliases: []},
+        insert: {after: 'aliases[-1]', items: [SLIP]},
+      },
+    })
+
+    // The unwritten term becomes a new draft, titled after the search, and opens in the form.
+    await row(UNWRITTEN).getByRole('button').click()
+    await expect.poll(() => lake.mutations.length).toBe(3)
+    const created = lake.mutations[2]!.create as {_id: string; editorialNote: string}
+    expect(created).toEqual({
+      _id: expect.stringMatching(/^drafts\.[0-9a-f-]{36}$/),
+      _type: 'term',
+      title: 'Topical authority',
+      editorialNote: expect.stringMatching(
+        /^Readers searched for “topical authority” once on .+ and found nothing\.$/,
+      ),
+    })
+    await page.waitForURL(new RegExp(created._id.replace('drafts.', '')))
+    // The form as the editor reads it, its inputs named by their fields. The Studio fills it once
+    // its listener connects, which the stand-in's stream (ending at once) makes it retry a while.
+    const form = page.locator('form').first()
+    await expect(form).toHaveText(/^Term\nTopical authority\n/, {useInnerText: true, timeout: 30_000})
+    await expect(form.locator('input#title')).toHaveValue('Topical authority')
+    await page.getByRole('tab', {name: 'Publishing'}).click()
+    await expect(form.locator('textarea#editorialNote')).toHaveValue(created.editorialNote)
+
+    // Nothing reached a published document: every write went to a draft.
+    expect(writtenIds(lake.mutations).every((id) => id.startsWith('drafts.'))).toBe(true)
+    const live = await rawRequest(url('/glossary/backlink'))
+    expect(live.body).not.toContain(SLIP)
+  })
+})
