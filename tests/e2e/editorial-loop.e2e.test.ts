@@ -72,11 +72,15 @@ test.describe('the editorial loop in the Studio', () => {
     test.setTimeout(120_000)
     await fakeSanityApi(page, {lake, origin: server.url})
     await page.goto(url('/studio/feedback'))
-    const token = page.getByLabel('Admin token, to see readers’ feedback')
-    await token.fill(ADMIN_TOKEN)
-    await token.press('Enter')
-
+    // The Studio may mount the tool again while it settles, emptying the field: enter the token
+    // until the feedback shows.
     const misses = page.getByRole('region', {name: 'Searches that found nothing'})
+    await expect(async () => {
+      const token = page.getByLabel('Admin token, to see readers’ feedback')
+      await token.fill(ADMIN_TOKEN)
+      await token.press('Enter')
+      await expect(misses).toBeVisible({timeout: 2000})
+    }).toPass({timeout: 30_000})
     const row = (query: string) =>
       misses.getByRole('row').filter({has: page.getByRole('rowheader', {name: query})})
     await expect(row(SLIP).getByRole('button')).toHaveText('Add as alias of Backlink')
