@@ -4,24 +4,49 @@
  * Studio link. `-- --since 36h` (Nh, Nd or Nw; default 7d) sets the window, `-- --json` prints JSON.
  * A malformed argument exits with 2, any other failure with 1.
  *
- * It reads published content through lib/content and opens the feedback database itself, through
- * the same lock as the site: with the embedded database, run it while the site is stopped (or give
- * the site PostgreSQL). It runs with the react-server condition (see package.json) to load the
- * server-only modules.
+ * Like `feedback:report`, it asks the running site first (GET /api/feedback/digest at
+ * FEEDBACK_REPORT_URL, default http://localhost:3000, with FEEDBACK_ADMIN_TOKEN), because the site's
+ * process owns an embedded database folder. When no site answers there, it reads the content and
+ * opens the database itself, through the same lock.
+ *
+ * It runs with the react-server condition (see package.json) to load the server-only modules.
  */
 import '@/lib/runtime/require-node.mjs'
 
-import {listLinkReportDocuments, listTermRevisions, listTerms} from '@/lib/content'
-import {reviewRules} from '@/lib/env.server'
-import {
-  buildDigest,
-  digestToText,
-  DigestUsageError,
-  parseDigestArgs,
-  readDigestFeedback,
-  type DigestFeedback,
-} from '@/lib/feedback/digest'
-import {closeFeedbackDatabase, openFeedbackDatabase} from '@/lib/feedback/server'
+import {feedbackAdminToken, feedbackReportUrl} from '@/lib/env.server'
+import {digestToText, DigestUsageError, parseDigestArgs, type FeedbackDigest} from '@/lib/feedback/digest'
+import {closeFeedbackDatabase, feedbackDigest, openFeedbackDatabase} from '@/lib/feedback/server'
+
+/** The running site's digest, or null when nothing answers at that address. */
+async function fromServer(window: string): Promise<FeedbackDigest | null> {
+  const url = `${feedbackReportUrl()}/api/feedback/digest?${new URLSearchParams({since: window})}`
+  const token = feedbackAdminToken()
+  let response: Response
+  try {
+    response = await fetch(url, {
+      headers: token ? {authorization: `Bearer ${token}`} : {},
+      signal: AbortSignal.timeout(30_000),
+    })
+  } catch {
+    return null
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as {error?: string}
+    throw new Error(`${url} answered ${response.status}${body.error ? `: ${body.error}` : ''}`)
+  }
+  return (await response.json()) as FeedbackDigest
+}
+
+async function fromDatabase(since: Date, now: Date): Promise<FeedbackDigest> {
+  await openFeedbackDatabase()
+  try {
+    const digest = await feedbackDigest(since, now)
+    if (!digest) throw new Error('The feedback database or the content could not be read.')
+    return digest
+  } finally {
+    await closeFeedbackDatabase()
+  }
+}
 
 async function main() {
   const now = new Date()
@@ -34,27 +59,7 @@ async function main() {
     process.exitCode = 2
     return
   }
-  const rules = reviewRules()
-  const [terms, searchableTerms, documents] = await Promise.all([
-    listTermRevisions(),
-    listTerms({published: true}),
-    listLinkReportDocuments(),
-  ])
-  let feedback: DigestFeedback
-  try {
-    feedback = await readDigestFeedback(await openFeedbackDatabase(), options.since)
-  } finally {
-    await closeFeedbackDatabase()
-  }
-  const digest = buildDigest({
-    ...feedback,
-    since: options.since,
-    now,
-    terms,
-    searchableTerms,
-    documents,
-    reviewRules: rules,
-  })
+  const digest = (await fromServer(options.window)) ?? (await fromDatabase(options.since, now))
   console.log(options.json ? JSON.stringify(digest, null, 2) : digestToText(digest))
 }
 

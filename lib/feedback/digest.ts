@@ -27,11 +27,24 @@ const WINDOW_UNITS: Record<string, number> = {h: HOUR_MS, d: 24 * HOUR_MS, w: 7 
 /** A mistake in the command line: the script says it in one line and exits with 2. */
 export class DigestUsageError extends Error {}
 
+/** The window's start: `<N>h`, `<N>d` or `<N>w` (1 to 9999) before `now`. */
+export function digestWindowStart(window: string, now: Date): Date {
+  const match = /^([1-9]\d{0,3})([hdw])$/.exec(window)
+  if (!match)
+    throw new DigestUsageError(
+      `--since "${window}" must be 1 to 9999 hours, days or weeks, written like 36h, 7d or 2w.`,
+    )
+  return new Date(now.getTime() - Number(match[1]) * WINDOW_UNITS[match[2]!]!)
+}
+
 /**
  * `--since <N>h|d|w` (or `--since=…`; default 7d) and `--json`. The window ends at `now` and
  * starts that long before it.
  */
-export function parseDigestArgs(args: readonly string[], now: Date): {since: Date; json: boolean} {
+export function parseDigestArgs(
+  args: readonly string[],
+  now: Date,
+): {window: string; since: Date; json: boolean} {
   let window = DEFAULT_WINDOW
   let json = false
   for (let i = 0; i < args.length; i++) {
@@ -43,12 +56,7 @@ export function parseDigestArgs(args: readonly string[], now: Date): {since: Dat
     } else if (arg.startsWith('--since=')) window = arg.slice('--since='.length)
     else throw new DigestUsageError(`unknown argument "${arg}"; use --since 7d and --json.`)
   }
-  const match = /^([1-9]\d{0,3})([hdw])$/.exec(window)
-  if (!match)
-    throw new DigestUsageError(
-      `--since "${window}" must be 1 to 9999 hours, days or weeks, written like 36h, 7d or 2w.`,
-    )
-  return {since: new Date(now.getTime() - Number(match[1]) * WINDOW_UNITS[match[2]!]!), json}
+  return {window, since: digestWindowStart(window, now), json}
 }
 
 type Linked = {studioUrl: string}

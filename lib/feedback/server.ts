@@ -3,7 +3,7 @@ import 'server-only'
 import path from 'node:path'
 
 import {bearerAccess} from '@/lib/site/bearer-token'
-import {getTermRevision, listTermRevisions} from '@/lib/content'
+import {getTermRevision, listLinkReportDocuments, listTermRevisions, listTerms} from '@/lib/content'
 import {withoutControlCharacters} from '@/lib/text/control-characters'
 import {
   databaseUrl,
@@ -18,6 +18,7 @@ import {createOutageLog, type OutageLog} from '@/lib/health/outage-log.mjs'
 import {inSpan} from '@/lib/observability/spans.mjs'
 import {processWide} from '@/lib/runtime/process-wide.mjs'
 import {DataFolderLockedError} from './data-lock'
+import {buildDigest, readDigestFeedback, type FeedbackDigest} from './digest'
 import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
 import {openFeedbackStore, type FeedbackStore} from './store'
@@ -205,6 +206,24 @@ export async function recordSearchMiss(query: string, request: Headers): Promise
 export const adminAccess = (authorization: string | null) => bearerAccess(authorization, feedbackAdminToken())
 
 /**
+ * The 401 for a request without the admin token (saying what is missing), or null when it has it:
+ * every private feedback route starts here.
+ */
+export function refusedWithoutAdminToken(request: Request, what: string): Response | null {
+  const access = adminAccess(request.headers.get('authorization'))
+  if (access === 'granted') return null
+  const error = {
+    none: `${what} needs the admin token: send Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>.`,
+    'wrong-token': 'Wrong admin token.',
+    'not-configured': `${what} is not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.`,
+  }[access]
+  return Response.json(
+    {error},
+    {status: 401, headers: {'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer'}},
+  )
+}
+
+/**
  * The content team's figures; null when the database or the content cannot be reached. Kept for a
  * few seconds and computed once however many ask at the same moment; a write through this process
  * (a vote, a missed search) starts the next one afresh.
@@ -237,4 +256,19 @@ async function computeSummary(includeComments: boolean): Promise<FeedbackSummary
       reviewRules: reviewRules(),
     }),
   )
+}
+
+/**
+ * The weekly digest from `since` to `now` (lib/feedback/digest.ts), from this process's database
+ * and content; null when either cannot be reached. Not kept: the content team asks once a week.
+ */
+export async function feedbackDigest(since: Date, now: Date): Promise<FeedbackDigest | null> {
+  const content = await lookUp(() =>
+    Promise.all([listTermRevisions(), listTerms({published: true}), listLinkReportDocuments()]),
+  )
+  if (!content) return null
+  const [terms, searchableTerms, documents] = content.found
+  const feedback = await withStore('digest', (store) => readDigestFeedback(store, since))
+  if (!feedback) return null
+  return buildDigest({...feedback, since, now, terms, searchableTerms, documents, reviewRules: reviewRules()})
 }

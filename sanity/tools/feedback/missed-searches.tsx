@@ -2,6 +2,7 @@ import {useEffect, useMemo, useState} from 'react'
 import {useClient} from 'sanity'
 import {useRouter} from 'sanity/router'
 
+import {isDraftId} from '@/lib/content/document-ids'
 import {
   addAliasMutations,
   missedSearchOffer,
@@ -111,8 +112,8 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
         .withConfig({perspective: 'raw'})
         .fetch<TERM_PAIR_QUERY_RESULT>(TERM_PAIR_QUERY, {id: offer.variant.termId})
       const pair: TermPair = {
-        published: stored.find((doc) => !doc._id.startsWith('drafts.')) ?? null,
-        draft: stored.find((doc) => doc._id.startsWith('drafts.')) ?? null,
+        published: stored.find((doc) => !isDraftId(doc._id)) ?? null,
+        draft: stored.find((doc) => isDraftId(doc._id)) ?? null,
       }
       const mutations = addAliasMutations(pair, miss.query)
       if ('refused' in mutations) return `${mutations.refused} Nothing was changed.`

@@ -1,5 +1,5 @@
 import {describeIssues} from '@/lib/feedback/schema'
-import {adminAccess, feedbackSummary} from '@/lib/feedback/server'
+import {feedbackSummary, refusedWithoutAdminToken} from '@/lib/feedback/server'
 import {summaryToCsv} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 
@@ -12,16 +12,8 @@ const noStore = {'Cache-Control': 'no-store'}
  * `Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>`.
  */
 export async function GET(request: Request) {
-  const access = adminAccess(request.headers.get('authorization'))
-  if (access !== 'granted') {
-    const error = {
-      none: 'The feedback summary needs the admin token: send Authorization: Bearer <FEEDBACK_ADMIN_TOKEN>.',
-      'wrong-token': 'Wrong admin token.',
-      'not-configured':
-        'The feedback summary is not available: no FEEDBACK_ADMIN_TOKEN is configured on the server.',
-    }[access]
-    return Response.json({error}, {status: 401, headers: {...noStore, 'WWW-Authenticate': 'Bearer'}})
-  }
+  const refused = refusedWithoutAdminToken(request, 'The feedback summary')
+  if (refused) return refused
   const query = summaryQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!query.success) {
     return Response.json(describeIssues(query.error, 'summary query'), {status: 400, headers: noStore})
