@@ -10,12 +10,35 @@ import {fakeSanityApi} from './support/sanity-api'
 import {freshFixtureCopy, sanityFixtureEnv} from './support/sanity-fixture'
 import {root, startNextServer, type RunningServer} from './support/server'
 import {expect, test} from './support/test'
+import type {Locator, Page} from '@playwright/test'
 
 const ADMIN_TOKEN = 'e2e-feedback-admin-token'
 
 /** Searches readers make: one for a term nobody wrote, one a typing slip away from "Backlink". */
 const UNWRITTEN = 'topical authority'
 const SLIP = 'backlnik'
+
+/** Readers' answers on Backlink: enough "Incorrect or outdated" reports to flag it for review. */
+const BACKLINK_VOTES = [
+  ...Array.from({length: 4}, () => ({vote: 'no', reason: 'incorrect-or-outdated'})),
+  {vote: 'no', reason: 'hard-to-understand'},
+  {vote: 'yes', reason: 'clear'},
+  {vote: 'yes'},
+]
+
+/**
+ * What the editor sees, saved for docs/editorial-loop.md when DOCS_SCREENSHOTS is set
+ * (`DOCS_SCREENSHOTS=1 npx playwright test tests/e2e/editorial-loop.e2e.test.ts`).
+ */
+async function docsScreenshot(target: Page | Locator, name: string) {
+  if (!process.env.DOCS_SCREENSHOTS) return
+  await target.screenshot({
+    path: path.join(root, 'docs/images', `${name}.png`),
+    animations: 'disabled',
+    // The stand-in's listener keeps the Studio reconnecting: its toast is not what an editor sees.
+    style: '[data-ui="Toast"] { visibility: hidden }',
+  })
+}
 
 /** The ids a mutation writes: a publish would write a published id. */
 const writtenIds = (mutations: LakeMutation[]) =>
@@ -60,7 +83,30 @@ test.describe('the editorial loop in the Studio', () => {
     await expect
       .poll(async () => (await searchMisses()).map((miss) => miss.query).sort(), {timeout: 15_000})
       .toEqual([SLIP, UNWRITTEN])
+    // Each reader from an address of their own, as the vote route tells readers apart.
+    for (const [i, answer] of BACKLINK_VOTES.entries()) {
+      const response = await fetch(url('/api/feedback'), {
+        method: 'POST',
+        headers: {'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}`},
+        body: JSON.stringify({term: 'backlink', ...answer}),
+      })
+      expect(response.status).toBe(200)
+    }
   })
+
+  /** Opens the Studio at `pathname` with the admin token entered, once the Studio has settled. */
+  async function studioWithToken(page: Page, pathname: string, shows: Locator) {
+    await fakeSanityApi(page, {lake, origin: server.url})
+    await page.goto(url(pathname))
+    // The Studio may mount a view again while it settles, emptying the field: enter the token
+    // until the feedback shows.
+    await expect(async () => {
+      const token = page.getByLabel('Admin token, to see readers’ feedback')
+      await token.fill(ADMIN_TOKEN)
+      await token.press('Enter')
+      await expect(shows).toBeVisible({timeout: 2000})
+    }).toPass({timeout: 30_000})
+  }
 
   test.afterAll(async () => {
     await server?.stop()
@@ -70,21 +116,13 @@ test.describe('the editorial loop in the Studio', () => {
 
   test('turns missed searches into an alias and a draft term, and never publishes', async ({page}) => {
     test.setTimeout(120_000)
-    await fakeSanityApi(page, {lake, origin: server.url})
-    await page.goto(url('/studio/feedback'))
-    // The Studio may mount the tool again while it settles, emptying the field: enter the token
-    // until the feedback shows.
     const misses = page.getByRole('region', {name: 'Searches that found nothing'})
-    await expect(async () => {
-      const token = page.getByLabel('Admin token, to see readers’ feedback')
-      await token.fill(ADMIN_TOKEN)
-      await token.press('Enter')
-      await expect(misses).toBeVisible({timeout: 2000})
-    }).toPass({timeout: 30_000})
+    await studioWithToken(page, '/studio/feedback', misses)
     const row = (query: string) =>
       misses.getByRole('row').filter({has: page.getByRole('rowheader', {name: query})})
     await expect(row(SLIP).getByRole('button')).toHaveText('Add as alias of Backlink')
     await expect(row(UNWRITTEN).getByRole('button')).toHaveText('Create term “Topical authority”')
+    await docsScreenshot(misses, 'missed-searches')
 
     // The slip becomes an alias in Backlink's draft, made from the published term.
     await row(SLIP).getByRole('button').click()
@@ -130,10 +168,31 @@ test.describe('the editorial loop in the Studio', () => {
     await expect(form.locator('input#title')).toHaveValue('Topical authority')
     await page.getByRole('tab', {name: 'Publishing'}).click()
     await expect(form.locator('textarea#editorialNote')).toHaveValue(created.editorialNote)
+    await form.locator('textarea#editorialNote').scrollIntoViewIfNeeded()
+    await docsScreenshot(page, 'draft-from-missed-search')
 
     // Nothing reached a published document: every write went to a draft.
     expect(writtenIds(lake.mutations).every((id) => id.startsWith('drafts.'))).toBe(true)
     const live = await rawRequest(url('/glossary/backlink'))
     expect(live.body).not.toContain(SLIP)
+  })
+
+  test('flags a term readers report as wrong, says why, and shows its votes per revision', async ({page}) => {
+    test.setTimeout(120_000)
+    const pane = page.getByRole('region', {name: /^Needs review/})
+    await studioWithToken(page, '/studio/structure/terms;needsReview', pane.getByRole('list').first())
+    const flagged = pane.getByRole('listitem').filter({has: page.getByRole('link', {name: 'Backlink'})})
+    await expect(flagged).toContainText('4 readers reported this revision incorrect or outdated')
+    await docsScreenshot(page, 'needs-review')
+
+    // The term's Feedback view: the same cause, and the votes on each published revision.
+    await flagged.getByRole('link', {name: 'Backlink'}).click()
+    await page.getByRole('tab', {name: 'Feedback'}).click()
+    const view = page.getByRole('region', {name: 'Reader feedback'})
+    await expect(view).toContainText('4 readers reported this revision incorrect or outdated')
+    const revisions = view.getByRole('table', {name: /revision/i})
+    await expect(revisions.getByRole('row')).toHaveCount(2)
+    await expect(revisions.getByRole('row').last()).toContainText('29%')
+    await docsScreenshot(page, 'term-feedback')
   })
 })

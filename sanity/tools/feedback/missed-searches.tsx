@@ -68,6 +68,9 @@ function useStudioTerms() {
 
 const newDocumentId = () => crypto.randomUUID()
 
+const cell = {textAlign: 'left', padding: '0.25rem 1rem 0.25rem 0'} as const
+const number = {...cell, textAlign: 'right'} as const
+
 /**
  * The searches readers made that found nothing, each with what an editor can do about it: "Create
  * term" opens a new draft titled after the search, which it keeps as the draft's note; "Add as
@@ -137,24 +140,36 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
       </p>
       {terms && offers.length === 0 && <p>Every search readers made finds a term.</p>}
       {offers.length > 0 && (
-        <table>
+        <table style={{borderCollapse: 'collapse'}}>
           <thead>
             <tr>
-              <th scope="col">Search</th>
-              <th scope="col">Times searched</th>
-              <th scope="col">First seen</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Action</th>
+              <th scope="col" style={cell}>
+                Search
+              </th>
+              <th scope="col" style={number}>
+                Times searched
+              </th>
+              <th scope="col" style={cell}>
+                First seen
+              </th>
+              <th scope="col" style={cell}>
+                Last seen
+              </th>
+              <th scope="col" style={cell}>
+                Action
+              </th>
             </tr>
           </thead>
           <tbody>
             {offers.map(({miss, offer}) => (
               <tr key={miss.query}>
-                <th scope="row">{miss.query}</th>
-                <td>{miss.count}</td>
-                <td>{formatDate(miss.firstSeen)}</td>
-                <td>{formatDate(miss.lastSeen)}</td>
-                <td>
+                <th scope="row" style={{...cell, fontWeight: 'normal'}}>
+                  {miss.query}
+                </th>
+                <td style={number}>{miss.count}</td>
+                <td style={cell}>{formatDate(miss.firstSeen)}</td>
+                <td style={cell}>{formatDate(miss.lastSeen)}</td>
+                <td style={cell}>
                   {offer.kind === 'create-term' && (
                     <button type="button" disabled={busy} onClick={() => createTerm(miss)}>
                       Create term “{offer.title}”
