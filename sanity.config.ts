@@ -30,11 +30,17 @@ export default defineConfig({
   },
   document: {
     // Every published type has previous slugs: a new slug keeps the old address redirecting.
-    // Guides and terms can link the terms their text names: "Link mentions" in the document's menu.
-    actions: (actions, {schemaType}) => [
-      ...actions.map((action) => (action.action === 'publish' ? recordPreviousSlug(action) : action)),
-      ...(['guide', 'term'].includes(schemaType) ? [LinkMentionsAction] : []),
-    ],
+    // Guides and terms can link the terms their text names: "Link mentions", first in the
+    // document's menu, right after the primary action (Publish). The Studio finds an open dialog's
+    // action by its place in the list, and later actions come and go with the draft (Discard
+    // changes): placed before them, the dialog stays open while its first edit creates the draft.
+    actions: (actions, {schemaType}) => {
+      const wrapped = actions.map((action) =>
+        action.action === 'publish' ? recordPreviousSlug(action) : action,
+      )
+      if (!['guide', 'term'].includes(schemaType)) return wrapped
+      return [...wrapped.slice(0, 1), LinkMentionsAction, ...wrapped.slice(1)]
+    },
     badges: (badges, {schemaType}) => (schemaType === 'term' ? [...badges, NeedsReviewBadge] : badges),
   },
   tools: (tools) => [...tools, linksTool, feedbackTool()],

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
+import {unlinkedMentionsByDocument} from '@/lib/links/report'
 
 import {startContentLake, type ContentLake, type LakeMutation} from './support/content-lake'
 import {rawRequest} from './support/http'
@@ -194,5 +195,64 @@ test.describe('the editorial loop in the Studio', () => {
     await expect(revisions.getByRole('row')).toHaveCount(2)
     await expect(revisions.getByRole('row').last()).toContainText('29%')
     await docsScreenshot(page, 'term-feedback')
+  })
+
+  test('links an unlinked mention in a guide from its document menu, as a draft edit', async ({page}) => {
+    test.setTimeout(120_000)
+    const [first] = unlinkedMentionsByDocument(published).filter(({document}) => document.type === 'guide')
+    const {document: guide, mentions} = first!
+    const [mention] = mentions
+    await fakeSanityApi(page, {lake, origin: server.url})
+    await page.goto(url(`/studio/intent/edit/id=${guide.id};type=guide`))
+    // The document's actions wait for the document: its form is filled once it has loaded.
+    await expect(page.locator('form input#title')).toHaveValue(guide.title, {timeout: 30_000})
+
+    const dialog = page.getByRole('dialog', {name: 'Unlinked mentions of terms'})
+    async function openLinkMentions() {
+      // The menu, and the dialog, stay open once the document's actions have settled, which can
+      // take a few tries.
+      await expect(async () => {
+        await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
+        await page.getByRole('menuitem', {name: 'Link mentions'}).click({timeout: 2000})
+        await expect(dialog.getByRole('status')).toHaveText(/mentions? of a term without a link\.$/, {
+          timeout: 2000,
+        })
+      }).toPass({timeout: 30_000})
+    }
+    await openLinkMentions()
+    await expect(dialog.getByRole('status')).toHaveText(
+      `${mentions.length} mentions of a term without a link.`,
+    )
+    await docsScreenshot(page, 'link-mentions')
+    await dialog
+      .getByRole('button', {name: `Link “${mention!.text}”`})
+      .first()
+      .click()
+
+    // The Studio sends a draft edit of the guide that links the mention's words in their block.
+    const edit = () => lake.actions.find((action) => action.patch?.set)
+    await expect.poll(edit, {timeout: 30_000}).toBeTruthy()
+    const {actionType, draftId, patch} = edit()!
+    expect({actionType, draftId}).toEqual({
+      actionType: 'sanity.action.document.edit',
+      draftId: `drafts.${guide.id}`,
+    })
+    const set = patch!.set as Record<string, unknown>
+    const block = mention!.blockPath
+    expect(Object.keys(set).sort()).toEqual([`${block}.children`, `${block}.markDefs`])
+    const [link] = (set[`${block}.markDefs`] as {_key: string}[]).slice(-1)
+    expect(link).toEqual({
+      _key: expect.any(String),
+      _type: 'internalLink',
+      reference: {_type: 'reference', _ref: mention!.termId},
+    })
+    const children = set[`${block}.children`] as {text: string; marks: string[]}[]
+    expect(children.find((span) => span.marks.includes(link!._key))?.text).toBe(mention!.text)
+    // Only the guide's draft was written, never a published document.
+    expect(lake.actions.every((action) => action.draftId === `drafts.${guide.id}`)).toBe(true)
+
+    // The draft holds the link: that mention is no longer listed, the others still are.
+    if (!(await dialog.isVisible())) await openLinkMentions()
+    await expect(dialog.getByRole('listitem')).toHaveCount(mentions.length - 1)
   })
 })

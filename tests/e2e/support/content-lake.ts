@@ -27,8 +27,10 @@ export type ContentLake = {
   port: number
   /** Every query received, oldest first. */
   received: ReceivedQuery[]
-  /** Every mutation applied, oldest first: what the Studio wrote. */
+  /** Every mutation applied, oldest first: what the Studio's client wrote. */
   mutations: LakeMutation[]
+  /** Every document action applied, oldest first: what the Studio's document operations wrote. */
+  actions: LakeAction[]
   /** Requests of any kind that reached the stand-in, failed ones included. */
   requestCount: () => number
   /** Replaces the content, as a publish in the Studio would. */
@@ -126,6 +128,35 @@ async function applyMutations(documents: SanityDocument[], mutations: LakeMutati
   return [...byId.values()]
 }
 
+/** A document action as the Content Lake's Actions API takes it; the stand-in knows edits. */
+export type LakeAction = {
+  actionType: string
+  draftId?: string
+  publishedId?: string
+  patch?: Record<string, unknown>
+}
+
+/**
+ * Applies document actions as the Actions API does: an edit patches the draft, made from the
+ * published document first when there is none. Any other action is refused, not guessed at.
+ */
+async function applyActions(documents: SanityDocument[], actions: LakeAction[]) {
+  let next = documents
+  for (const action of actions) {
+    const {actionType, draftId, publishedId, patch} = action
+    if (actionType !== 'sanity.action.document.edit' || !draftId || !publishedId || !patch) {
+      throw new Error(`No stand-in for the action ${JSON.stringify(action)}`)
+    }
+    const published = next.find((doc) => doc._id === publishedId)
+    const copy = published && {...published, _id: draftId}
+    next = await applyMutations(next, [
+      ...(copy ? [{createIfNotExists: copy}] : []),
+      {patch: {id: draftId, ...patch}},
+    ])
+  }
+  return next
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = ''
   for await (const chunk of request) body += chunk
@@ -137,7 +168,8 @@ async function readBody(request: IncomingMessage): Promise<string> {
  * POST): it runs the GROQ it receives with groq-js over the documents it was given, honouring
  * the perspective, and records each query so tests can check what the site asked for. It also
  * hands out documents by id (`/data/doc/<dataset>/<ids>`), as the Studio asks for them, and
- * applies and records the mutations the Studio sends (`/data/mutate/<dataset>`).
+ * applies and records the mutations and document edits the Studio sends (`/data/mutate/<dataset>`,
+ * `/data/actions/<dataset>`).
  */
 export async function startContentLake({
   documents,
@@ -151,6 +183,7 @@ export async function startContentLake({
   let requests = 0
   const received: ReceivedQuery[] = []
   const applied: LakeMutation[] = []
+  const appliedActions: LakeAction[] = []
 
   async function answer(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://localhost')
@@ -186,6 +219,13 @@ export async function startContentLake({
       }
       applied.push(...mutations)
       response.end(JSON.stringify({transactionId: randomUUID(), results: []}))
+      return
+    }
+    if (/^\/v[\w-]+\/data\/actions\/[\w-]+$/.test(url.pathname) && request.method === 'POST') {
+      const {actions} = JSON.parse(await readBody(request)) as {actions: LakeAction[]}
+      content = await applyActions(content, actions)
+      appliedActions.push(...actions)
+      response.end(JSON.stringify({transactionId: randomUUID()}))
       return
     }
     if (!/^\/v[\w-]+\/data\/query\/[\w-]+$/.test(url.pathname)) {
@@ -236,6 +276,7 @@ export async function startContentLake({
     port: actualPort,
     received,
     mutations: applied,
+    actions: appliedActions,
     requestCount: () => requests,
     setDocuments: (next) => (content = next),
     setFault: async (next) => {
