@@ -13,28 +13,16 @@
  */
 import '@/lib/runtime/require-node.mjs'
 
-import {feedbackAdminToken, feedbackReportUrl} from '@/lib/env.server'
+import {feedbackReportUrl} from '@/lib/env.server'
 import {digestToText, DigestUsageError, parseDigestArgs, type FeedbackDigest} from '@/lib/feedback/digest'
 import {closeFeedbackDatabase, feedbackDigest, openFeedbackDatabase} from '@/lib/feedback/server'
 
+import {askRunningSite} from './running-site'
+
 /** The running site's digest, or null when nothing answers at that address. */
-async function fromServer(window: string): Promise<FeedbackDigest | null> {
+function fromServer(window: string): Promise<FeedbackDigest | null> {
   const url = `${feedbackReportUrl()}/api/feedback/digest?${new URLSearchParams({since: window})}`
-  const token = feedbackAdminToken()
-  let response: Response
-  try {
-    response = await fetch(url, {
-      headers: token ? {authorization: `Bearer ${token}`} : {},
-      signal: AbortSignal.timeout(30_000),
-    })
-  } catch {
-    return null
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as {error?: string}
-    throw new Error(`${url} answered ${response.status}${body.error ? `: ${body.error}` : ''}`)
-  }
-  return (await response.json()) as FeedbackDigest
+  return askRunningSite<FeedbackDigest>(url, {timeoutMs: 30_000})
 }
 
 async function fromDatabase(since: Date, now: Date): Promise<FeedbackDigest> {

@@ -17,6 +17,8 @@ import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '@/li
 import {summaryToCsv, type FeedbackSummary} from '@/lib/feedback/summary'
 import {SUMMARY_MAX_PAGE_TERMS} from '@/lib/feedback/summary-query'
 
+import {askRunningSite} from './running-site'
+
 type Report = {source: string; summary: FeedbackSummary}
 
 /** The running site's summary, every term of it, or null when nothing answers at that address. */
@@ -34,23 +36,9 @@ async function fromServer(): Promise<Report | null> {
   return {source: url, summary: {...first, terms}}
 }
 
-async function summaryPageFrom(url: string, offset: number): Promise<FeedbackSummary | null> {
-  const token = feedbackAdminToken()
+function summaryPageFrom(url: string, offset: number): Promise<FeedbackSummary | null> {
   const page = `${url}?${new URLSearchParams({offset: String(offset), limit: String(SUMMARY_MAX_PAGE_TERMS)})}`
-  let response: Response
-  try {
-    response = await fetch(page, {
-      headers: token ? {authorization: `Bearer ${token}`} : {},
-      signal: AbortSignal.timeout(10_000),
-    })
-  } catch {
-    return null
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as {error?: string}
-    throw new Error(`${url} answered ${response.status}${body.error ? `: ${body.error}` : ''}`)
-  }
-  return (await response.json()) as FeedbackSummary
+  return askRunningSite<FeedbackSummary>(page, {timeoutMs: 10_000})
 }
 
 async function fromDatabase(): Promise<Report> {

@@ -4,7 +4,6 @@
  * and `npm run feedback:digest` asking it, as a separate process.
  */
 import {execFile} from 'node:child_process'
-import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {POST} from '@/app/api/feedback/route'
@@ -13,26 +12,13 @@ import type {FeedbackDigest} from '@/lib/feedback/digest'
 import {recordSearchMiss} from '@/lib/feedback/server'
 
 import {jsonVote} from '@/tests/support/feedback-requests'
+import {serveRoute} from '@/tests/support/serve-route'
 import {throwawayFeedbackFolder} from '@/tests/support/feedback-state'
 
 jest.setTimeout(60_000)
 
 const TOKEN = 'digest-test-token'
 const folder = throwawayFeedbackFolder('feedback-digest-route')
-
-/** The real digest route handler, served over HTTP as the running site would. */
-function serveDigest(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const answer = await GET(
-      new Request(`http://localhost${request.url}`, {
-        headers: request.headers.authorization ? {authorization: request.headers.authorization} : {},
-      }),
-    )
-    response.writeHead(answer.status, Object.fromEntries(answer.headers))
-    response.end(await answer.text())
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
 
 function digestCommand(args: string[], env: Record<string, string>) {
   // Jest's own NODE_OPTIONS (VM modules) is not for the script.
@@ -115,7 +101,7 @@ describe('GET /api/feedback/digest', () => {
   })
 
   it('is what npm run feedback:digest prints while the site owns the database', async () => {
-    const server = await serveDigest()
+    const server = await serveRoute(GET)
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       // This process holds the database folder's lock: the command can only have asked the site.

@@ -4,7 +4,6 @@
  */
 import {execFile} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
-import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +14,7 @@ import {LOCK_FILE} from '@/lib/feedback/data-lock'
 import {closeFeedbackDatabase, openFeedbackDatabase, recordSearchMiss} from '@/lib/feedback/server'
 
 import {jsonVote} from '@/tests/support/feedback-requests'
+import {serveRoute} from '@/tests/support/serve-route'
 
 jest.setTimeout(120_000)
 
@@ -37,20 +37,6 @@ function report(
       (error, stdout, stderr) => resolve({code: error ? Number(error.code ?? 1) : 0, stdout, stderr}),
     )
   })
-}
-
-/** The real summary route handler, served over HTTP as the running site would. */
-function serveSummary(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const answer = await GET(
-      new Request(`http://localhost${request.url}`, {
-        headers: request.headers.authorization ? {authorization: request.headers.authorization} : {},
-      }),
-    )
-    response.writeHead(answer.status, Object.fromEntries(answer.headers))
-    response.end(await answer.text())
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
 
 beforeAll(async () => {
@@ -81,7 +67,7 @@ afterAll(async () => {
 
 describe('npm run feedback:report', () => {
   it('asks the running site and prints a table, lowest helpful share first', async () => {
-    const server = await serveSummary()
+    const server = await serveRoute(GET)
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const {code, stdout} = await report([], {FEEDBACK_REPORT_URL: url, FEEDBACK_ADMIN_TOKEN: TOKEN})
@@ -102,7 +88,7 @@ describe('npm run feedback:report', () => {
   })
 
   it('shows the comments with the admin token, and prints CSV with --csv', async () => {
-    const server = await serveSummary()
+    const server = await serveRoute(GET)
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const table = await report([], {FEEDBACK_REPORT_URL: url, FEEDBACK_ADMIN_TOKEN: TOKEN})
@@ -121,7 +107,7 @@ describe('npm run feedback:report', () => {
   })
 
   it('says the site wants the admin token when none is set', async () => {
-    const server = await serveSummary()
+    const server = await serveRoute(GET)
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const {code, stdout, stderr} = await report([], {FEEDBACK_REPORT_URL: url, FEEDBACK_ADMIN_TOKEN: ''})
