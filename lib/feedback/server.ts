@@ -258,6 +258,13 @@ async function computeSummary(includeComments: boolean): Promise<FeedbackSummary
   )
 }
 
+/** The 503 a private feedback route answers when the database or the content cannot be read. */
+export const feedbackUnavailable = () =>
+  Response.json(
+    {error: 'Feedback cannot be read right now. Please try again later.'},
+    {status: 503, headers: {'Cache-Control': 'no-store', 'Retry-After': '30'}},
+  )
+
 /**
  * The weekly digest from `since` to `now` (lib/feedback/digest.ts), from this process's database
  * and content; null when either cannot be reached. Not kept: the content team asks once a week.

@@ -1,5 +1,5 @@
 import {DEFAULT_WINDOW, DigestUsageError, digestWindowStart} from '@/lib/feedback/digest'
-import {feedbackDigest, refusedWithoutAdminToken} from '@/lib/feedback/server'
+import {feedbackDigest, feedbackUnavailable, refusedWithoutAdminToken} from '@/lib/feedback/server'
 
 const noStore = {'Cache-Control': 'no-store'}
 
@@ -22,11 +22,6 @@ export async function GET(request: Request) {
     return Response.json({error: message}, {status: 400, headers: noStore})
   }
   const digest = await feedbackDigest(since, now)
-  if (!digest) {
-    return Response.json(
-      {error: 'Feedback cannot be read right now. Please try again later.'},
-      {status: 503, headers: {...noStore, 'Retry-After': '30'}},
-    )
-  }
+  if (!digest) return feedbackUnavailable()
   return Response.json(digest, {headers: noStore})
 }

@@ -1,5 +1,5 @@
 import {describeIssues} from '@/lib/feedback/schema'
-import {feedbackSummary, refusedWithoutAdminToken} from '@/lib/feedback/server'
+import {feedbackSummary, feedbackUnavailable, refusedWithoutAdminToken} from '@/lib/feedback/server'
 import {summaryToCsv} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 
@@ -19,12 +19,7 @@ export async function GET(request: Request) {
     return Response.json(describeIssues(query.error, 'summary query'), {status: 400, headers: noStore})
   }
   const summary = await feedbackSummary({includeComments: true})
-  if (!summary) {
-    return Response.json(
-      {error: 'Feedback cannot be read right now. Please try again later.'},
-      {status: 503, headers: {...noStore, 'Retry-After': '30'}},
-    )
-  }
+  if (!summary) return feedbackUnavailable()
   if (query.data.format === 'csv') {
     return new Response(summaryToCsv(summary), {
       headers: {
