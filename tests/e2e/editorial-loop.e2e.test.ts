@@ -31,14 +31,11 @@ const BACKLINK_VOTES = [
  * What the editor sees, saved for docs/editorial-loop.md when DOCS_SCREENSHOTS is set
  * (`DOCS_SCREENSHOTS=1 npx playwright test tests/e2e/editorial-loop.e2e.test.ts`).
  */
-async function docsScreenshot(target: Page | Locator, name: string) {
+async function docsScreenshot(target: Page | Locator, name: string, {inView}: {inView?: Locator} = {}) {
   if (!process.env.DOCS_SCREENSHOTS) return
-  await target.screenshot({
-    path: path.join(root, 'docs/images', `${name}.png`),
-    animations: 'disabled',
-    // The stand-in's listener keeps the Studio reconnecting: its toast is not what an editor sees.
-    style: '[data-ui="Toast"] { visibility: hidden }',
-  })
+  // The Studio may render the form again meanwhile: scroll to the element as it is then.
+  if (inView) await expect(() => inView.scrollIntoViewIfNeeded({timeout: 2000})).toPass({timeout: 10_000})
+  await target.screenshot({path: path.join(root, 'docs/images', `${name}.png`), animations: 'disabled'})
 }
 
 /** The ids a mutation writes: a publish would write a published id. */
@@ -169,8 +166,7 @@ test.describe('the editorial loop in the Studio', () => {
     await expect(form.locator('input#title')).toHaveValue('Topical authority')
     await page.getByRole('tab', {name: 'Publishing'}).click()
     await expect(form.locator('textarea#editorialNote')).toHaveValue(created.editorialNote)
-    await form.locator('textarea#editorialNote').scrollIntoViewIfNeeded()
-    await docsScreenshot(page, 'draft-from-missed-search')
+    await docsScreenshot(page, 'draft-from-missed-search', {inView: form.locator('textarea#editorialNote')})
 
     // Nothing reached a published document: every write went to a draft.
     expect(writtenIds(lake.mutations).every((id) => id.startsWith('drafts.'))).toBe(true)
