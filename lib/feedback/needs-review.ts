@@ -49,39 +49,45 @@ function monthsBefore(now: Date, months: number): string {
 }
 
 /**
- * Each reason the term needs review, or none. A cause clears by itself when what caused it is gone:
+ * The rules at `now`, to read each term's figures with: the date a review goes stale is worked out
+ * once for all of them, not once a term (a summary reads ten thousand).
+ *
+ * Each reason a term needs review, or none. A cause clears by itself when what caused it is gone:
  * an edit starts a new revision with no votes and no reports, and a review moves `updated`.
  */
-export function reviewCauses(figures: ReviewFigures, rules: ReviewRules, now: Date): ReviewCause[] {
-  const causes: ReviewCause[] = []
-  const {yes, no} = figures.currentRevision
-  const votes = yes + no
-  if (votes >= rules.minVotes) {
-    const percent = helpfulPercent(yes, votes)
-    if (percent < rules.minHelpfulPercent) {
+export function reviewCausesAt(rules: ReviewRules, now: Date): (figures: ReviewFigures) => ReviewCause[] {
+  const staleBefore = monthsBefore(now, rules.maxAgeMonths)
+  return (figures) => {
+    const causes: ReviewCause[] = []
+    const {yes, no} = figures.currentRevision
+    const votes = yes + no
+    if (votes >= rules.minVotes) {
+      const percent = helpfulPercent(yes, votes)
+      if (percent < rules.minHelpfulPercent) {
+        causes.push({
+          kind: 'unhelpful',
+          helpfulPercent: percent,
+          votes,
+          message: `${percent}% found this revision helpful (${counted(votes, 'vote')}; the bar is ${rules.minHelpfulPercent}%)`,
+        })
+      }
+    }
+    if (figures.updated === null || figures.updated < staleBefore) {
       causes.push({
-        kind: 'unhelpful',
-        helpfulPercent: percent,
-        votes,
-        message: `${percent}% found this revision helpful (${counted(votes, 'vote')}; the bar is ${rules.minHelpfulPercent}%)`,
+        kind: 'stale',
+        updated: figures.updated,
+        message: figures.updated
+          ? `Last reviewed ${figures.updated}, more than ${rules.maxAgeMonths} months ago`
+          : 'Never reviewed',
       })
     }
+    if (figures.incorrectReports > rules.maxIncorrectReports) {
+      causes.push({
+        kind: 'reported-incorrect',
+        reports: figures.incorrectReports,
+        message: `${counted(figures.incorrectReports, 'reader')} reported this revision incorrect or outdated`,
+      })
+    }
+    return causes
   }
-  if (figures.updated === null || figures.updated < monthsBefore(now, rules.maxAgeMonths)) {
-    causes.push({
-      kind: 'stale',
-      updated: figures.updated,
-      message: figures.updated
-        ? `Last reviewed ${figures.updated}, more than ${rules.maxAgeMonths} months ago`
-        : 'Never reviewed',
-    })
-  }
-  if (figures.incorrectReports > rules.maxIncorrectReports) {
-    causes.push({
-      kind: 'reported-incorrect',
-      reports: figures.incorrectReports,
-      message: `${counted(figures.incorrectReports, 'reader')} reported this revision incorrect or outdated`,
-    })
-  }
-  return causes
 }

@@ -33,7 +33,7 @@ export type VoteCountRow = {
   vote: Vote
   reason: string | null
   votes: number
-  /** When the first of these votes was cast (ISO 8601). */
+  /** When the first of these votes was cast, as `Date.toISOString()` writes it: strings that sort by time. */
   firstVoteAt: string
 }
 
@@ -211,7 +211,16 @@ export async function createFeedbackStore(
       read!.counts,
     ) as CountArray[]) {
       const key = `${termId}\u0000${termRev}\u0000${vote}\u0000${reason ?? ''}`
-      if (votes > 0) counts.rows.set(key, {termId, termRev, vote, reason, votes, firstVoteAt})
+      // Made uniform here, once per changed count, not by every summary for every count.
+      if (votes > 0)
+        counts.rows.set(key, {
+          termId,
+          termRev,
+          vote,
+          reason,
+          votes,
+          firstVoteAt: new Date(firstVoteAt).toISOString(),
+        })
       else counts.rows.delete(key)
     }
     counts.readAt = read!.readAt

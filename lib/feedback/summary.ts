@@ -1,4 +1,4 @@
-import {helpfulPercent, reviewCauses, type ReviewCause, type ReviewRules} from './needs-review'
+import {helpfulPercent, reviewCausesAt, type ReviewCause, type ReviewRules} from './needs-review'
 import {REASONS, VOTES, reasonLabel, type Vote} from './reasons'
 import type {CommentRow, SearchMiss, VoteCountRow} from './store'
 
@@ -71,6 +71,9 @@ export type TermNeedingReview = {
 
 export type TermRevision = {_id: string; _rev: string; slug: string; title: string; updated: string | null}
 
+/** Code-point order, for ISO dates and times: a tenth of what `localeCompare` costs a summary's thousands of terms. */
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 const emptyTally = (): VoteTally => ({yes: 0, no: 0, total: 0, helpfulPercent: null})
 
 function add(tally: VoteTally, vote: Vote, votes: number) {
@@ -105,24 +108,21 @@ export function termsNeedingReview(
     add(entry.currentRevision, row.vote, row.votes)
     if (row.reason === 'incorrect-or-outdated') entry.incorrectReports += row.votes
   }
+  const reviewCauses = reviewCausesAt(rules, now)
   return terms
     .map((term) => ({
       termId: term._id,
       slug: term.slug,
       title: term.title,
       updated: term.updated,
-      causes: reviewCauses(
-        {
-          currentRevision: figures.get(term._id)?.currentRevision ?? emptyTally(),
-          incorrectReports: figures.get(term._id)?.incorrectReports ?? 0,
-          updated: term.updated,
-        },
-        rules,
-        now,
-      ),
+      causes: reviewCauses({
+        currentRevision: figures.get(term._id)?.currentRevision ?? emptyTally(),
+        incorrectReports: figures.get(term._id)?.incorrectReports ?? 0,
+        updated: term.updated,
+      }),
     }))
     .filter((term) => term.causes.length > 0)
-    .sort((a, b) => (a.updated ?? '').localeCompare(b.updated ?? '') || a.title.localeCompare(b.title))
+    .sort((a, b) => byString(a.updated ?? '', b.updated ?? '') || a.title.localeCompare(b.title))
 }
 
 /** Puts the stored counts together with the terms' current revisions for the content team. */
@@ -168,7 +168,7 @@ export function buildSummary({
     add(entry.allRevisions, row.vote, row.votes)
     const current = row.termRev === entry.currentRev
     if (current) add(entry.currentRevision, row.vote, row.votes)
-    const firstVoteAt = new Date(row.firstVoteAt).toISOString()
+    const {firstVoteAt} = row
     let revision = entry.revisions.find((known) => known.rev === row.termRev)
     if (!revision) {
       revision = {rev: row.termRev, current, firstVoteAt, tally: emptyTally()}
@@ -192,7 +192,7 @@ export function buildSummary({
     settle(entry.allRevisions)
     settle(entry.currentRevision)
     for (const revision of entry.revisions) settle(revision.tally)
-    entry.revisions.sort((a, b) => b.firstVoteAt.localeCompare(a.firstVoteAt))
+    entry.revisions.sort((a, b) => byString(b.firstVoteAt, a.firstVoteAt))
   }
   for (const row of comments ?? []) {
     const entry = feedbackFor(row.termId)

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {readDataset, type SanityDocument} from '@/lib/content/dataset'
-import {DEFAULT_REVIEW_RULES, reviewCauses} from '@/lib/feedback/needs-review'
+import {DEFAULT_REVIEW_RULES, reviewCausesAt} from '@/lib/feedback/needs-review'
 import {TERM_QUERY} from '@/sanity/queries'
 
 import {startContentLake, type ContentLake} from './support/content-lake'
@@ -117,10 +117,9 @@ test.describe('the site in Sanity mode, against a Content Lake stand-in', () => 
       .filter((doc) => doc._type === 'term')
       .sort((a, b) => String(a.updated).localeCompare(String(b.updated)))
     const noVotes = {currentRevision: {yes: 0, no: 0}, incorrectReports: 0}
+    const reviewCauses = reviewCausesAt(DEFAULT_REVIEW_RULES, new Date())
     const stale = terms.filter(
-      (doc) =>
-        reviewCauses({...noVotes, updated: (doc.updated as string) ?? null}, DEFAULT_REVIEW_RULES, new Date())
-          .length > 0,
+      (doc) => reviewCauses({...noVotes, updated: (doc.updated as string) ?? null}).length > 0,
     )
     await expect(page.getByRole('heading', {name: `Needs review (${stale.length})`})).toBeVisible()
     for (const doc of stale) await expect(link(doc.title as string)).toBeVisible()

@@ -1,7 +1,7 @@
 import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
 import {buildSummary, summaryToCsv} from '@/lib/feedback/summary'
 
-const at = new Date('2026-11-20T10:00:00Z')
+const at = new Date('2026-11-20T10:00:00.000Z')
 
 /** A stored count row: votes on one term revision with one vote and reason. */
 const count = (
@@ -10,7 +10,7 @@ const count = (
   vote: 'yes' | 'no',
   reason: string | null,
   votes: number,
-  firstVoteAt = '2026-11-01T09:00:00Z',
+  firstVoteAt = '2026-11-01T09:00:00.000Z',
 ) => ({termId, termRev, vote, reason, votes, firstVoteAt})
 
 describe('buildSummary', () => {
@@ -81,12 +81,12 @@ describe('buildSummary per revision and Needs review', () => {
       {_id: 'term-never', _rev: 'n1', slug: 'never', title: 'Never', updated: null},
     ],
     counts: [
-      count('term-a', 'r1', 'no', 'incorrect-or-outdated', 4, '2026-09-02T08:00:00Z'),
-      count('term-a', 'r1', 'yes', null, 1, '2026-09-01T08:00:00Z'),
-      count('term-a', 'r2', 'yes', null, 2, '2026-11-11T08:00:00Z'),
-      count('term-b', 'b1', 'yes', null, 1, '2026-07-01T08:00:00Z'),
-      count('term-b', 'b1', 'no', 'incorrect-or-outdated', 2, '2026-07-03T08:00:00Z'),
-      count('term-b', 'b1', 'no', null, 1, '2026-07-02T08:00:00Z'),
+      count('term-a', 'r1', 'no', 'incorrect-or-outdated', 4, '2026-09-02T08:00:00.000Z'),
+      count('term-a', 'r1', 'yes', null, 1, '2026-09-01T08:00:00.000Z'),
+      count('term-a', 'r2', 'yes', null, 2, '2026-11-11T08:00:00.000Z'),
+      count('term-b', 'b1', 'yes', null, 1, '2026-07-01T08:00:00.000Z'),
+      count('term-b', 'b1', 'no', 'incorrect-or-outdated', 2, '2026-07-03T08:00:00.000Z'),
+      count('term-b', 'b1', 'no', null, 1, '2026-07-02T08:00:00.000Z'),
     ],
     searchMisses: [],
     reviewRules: rules,

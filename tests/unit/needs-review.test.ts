@@ -1,11 +1,11 @@
-import {DEFAULT_REVIEW_RULES, reviewCauses, type ReviewFigures} from '@/lib/feedback/needs-review'
+import {DEFAULT_REVIEW_RULES, reviewCausesAt, type ReviewFigures} from '@/lib/feedback/needs-review'
 
 const now = new Date('2026-12-06T12:00:00Z')
 const healthy: ReviewFigures = {currentRevision: {yes: 30, no: 5}, incorrectReports: 0, updated: '2026-10-01'}
 const kinds = (figures: Partial<ReviewFigures>, rules = DEFAULT_REVIEW_RULES) =>
-  reviewCauses({...healthy, ...figures}, rules, now).map((cause) => cause.kind)
+  reviewCausesAt(rules, now)({...healthy, ...figures}).map((cause) => cause.kind)
 
-describe('reviewCauses (the defaults: 60% after 20 votes, 12 months, more than 3 reports)', () => {
+describe('reviewCausesAt (the defaults: 60% after 20 votes, 12 months, more than 3 reports)', () => {
   it.each<[string, Partial<ReviewFigures>, string[]]>([
     ['a helpful, recent, unreported term', {}, []],
     ['helpful share below the bar after enough votes', {currentRevision: {yes: 11, no: 9}}, ['unhelpful']],
@@ -26,11 +26,10 @@ describe('reviewCauses (the defaults: 60% after 20 votes, 12 months, more than 3
   })
 
   it('says why in words an editor can act on', () => {
-    const causes = reviewCauses(
-      {currentRevision: {yes: 5, no: 15}, incorrectReports: 4, updated: '2025-01-31'},
+    const causes = reviewCausesAt(
       DEFAULT_REVIEW_RULES,
       now,
-    )
+    )({currentRevision: {yes: 5, no: 15}, incorrectReports: 4, updated: '2025-01-31'})
     expect(causes.map((cause) => cause.message)).toEqual([
       '25% found this revision helpful (20 votes; the bar is 60%)',
       'Last reviewed 2025-01-31, more than 12 months ago',
