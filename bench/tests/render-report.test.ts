@@ -3,7 +3,14 @@ import {readFileSync} from 'node:fs'
 import {renderReport} from '@/bench/lib/report'
 import {unavailable, type BenchResults} from '@/bench/lib/results'
 import {evaluateTargets} from '@/bench/lib/targets'
-import {LATEST_RESULTS, REPORT_FILE, reportDocument} from '@/bench/write-report'
+import {
+  LATEST_RESULTS,
+  README_FILE,
+  REPORT_FILE,
+  readmeSummary,
+  reportDocument,
+  withReadmeSummary,
+} from '@/bench/write-report'
 
 import {fixture} from '@/bench/tests/support/results-fixture'
 
@@ -64,5 +71,42 @@ describe('the generated results file', () => {
   it('is the one in docs/, made from the stored results', () => {
     const stored = JSON.parse(readFileSync(LATEST_RESULTS, 'utf8')) as BenchResults
     expect(readFileSync(REPORT_FILE, 'utf8')).toBe(reportDocument(stored))
+  })
+})
+
+describe('the README’s lines on the latest run', () => {
+  const judged = (targets: BenchResults['targets']) => readmeSummary({...fixture(), targets})
+
+  it('gives the run’s date and, for each missed target, what was measured, pointing to the profiles', () => {
+    const summary = judged([
+      {id: 'a', target: 'Search p95 < 30 ms', measured: '6 ms', pass: true},
+      {id: 'b', target: 'Memory ≤ 500 MiB', measured: '984 MiB', pass: false},
+      {id: 'c', target: 'Two instances', measured: 'not available', pass: null},
+    ])
+    expect(summary).toContain('(2026-11-24 12:00 UTC, ')
+    expect(summary).toContain('met 1 of its 2 targets. Missed, each with its profile and floor in')
+    expect(summary).toContain('\n- Memory ≤ 500 MiB: 984 MiB\n')
+    expect(summary).not.toContain('Search p95')
+  })
+
+  it('says so when every target was met', () => {
+    const summary = judged([{id: 'a', target: 'Search p95 < 30 ms', measured: '6 ms', pass: true}])
+    expect(summary).toContain('met 1 of its 1 targets.')
+    expect(summary).not.toContain('Missed')
+  })
+
+  it('replaces only the block, and refuses a README without one', () => {
+    const readme = readFileSync(README_FILE, 'utf8')
+    const replaced = withReadmeSummary(readme, 'NEW LINES')
+    expect(replaced).toContain('NEW LINES')
+    expect(replaced.length - 'NEW LINES'.length).toBeLessThan(readme.length)
+    expect(withReadmeSummary(replaced, 'NEW LINES')).toBe(replaced)
+    expect(() => withReadmeSummary('# A README', 'x')).toThrow(/no <!-- bench-summary/)
+  })
+
+  it('is the one in README.md, made from the stored results', () => {
+    const stored = JSON.parse(readFileSync(LATEST_RESULTS, 'utf8')) as BenchResults
+    const readme = readFileSync(README_FILE, 'utf8')
+    expect(withReadmeSummary(readme, readmeSummary(stored))).toBe(readme)
   })
 })
