@@ -20,10 +20,22 @@ import {
   type RunningApp,
 } from './lib/next-app'
 import {renderReport} from './lib/report'
-import {unavailable, type BenchResults, type BuildResult, type ColdRenderResult} from './lib/results'
+import {
+  unavailable,
+  type BenchResults,
+  type BuildResult,
+  type ColdRenderResult,
+  type MemoryFloorResult,
+} from './lib/results'
 import {attempt, log, serverExtra, type Run} from './lib/run-context'
 import {evaluateTargets} from './lib/targets'
-import {coldRenderSlugs, crawl, measureColdRender, termSlugsByUpdated} from './phases/cold-render'
+import {
+  coldRenderSlugs,
+  crawl,
+  measureColdRender,
+  memoryFloorPaths,
+  termSlugsByUpdated,
+} from './phases/cold-render'
 import {measureContentQueries} from './phases/content-queries'
 import {measureFeedback} from './phases/feedback'
 import {BARE_PATH, TERM_PATH} from './phases/throughput'
@@ -142,7 +154,11 @@ export async function coldRenderAndMemoryPhase(run: Run, app: RunningApp, docume
     const seen = new Set([slugs.warmUp, ...slugs.measured])
     const rest = termSlugsByUpdated(documents).filter((slug) => !seen.has(slug))
     log(`serving the other ${rest.length.toLocaleString()} terms once…`)
-    const crawled = await crawl(app.url, rest, run.mode.crawlBudgetS)
+    const crawled = await crawl(
+      app.url,
+      rest.map((slug) => `/glossary/${slug}`),
+      run.mode.crawlBudgetS,
+    )
     return {cold, crawled: {...crawled, served: crawled.served + cold.measured + 1}}
   })
   if (crawled.failed.length)
@@ -156,6 +172,30 @@ export async function coldRenderAndMemoryPhase(run: Run, app: RunningApp, docume
     budgetHit: crawled.budgetHit,
   }
   return {cold: reportCold(cold), rss}
+}
+
+/**
+ * The framework's memory for what the memory target measures: a server of its own on the large
+ * build renders as many different bare pages of the term page's size on demand as there are terms,
+ * two at a time, and its resident memory is read the same way, once settled.
+ */
+export async function memoryFloorPhase(run: Run, env: AppEnv, pages: number): Promise<MemoryFloorResult> {
+  const app = await startApp(env, run.ports.memoryFloor)
+  try {
+    const startBytes = await groupRssBytes(app.server)
+    log(`the memory floor: ${pages.toLocaleString()} bare pages rendered on demand…`)
+    const crawled = await crawl(app.url, memoryFloorPaths(pages), run.mode.crawlBudgetS)
+    if (crawled.failed.length) throw new Error(`bare pages failed: ${crawled.failed.slice(0, 5).join(', ')}`)
+    return {
+      pages,
+      served: crawled.served,
+      bytes: await settledRssBytes(app.server),
+      startBytes,
+      budgetHit: crawled.budgetHit,
+    }
+  } finally {
+    await app.server.stop()
+  }
 }
 
 /** Votes per second on PGlite (the large server) and, with BENCH_DATABASE_URL, on PostgreSQL. */

@@ -7,7 +7,7 @@
  *   npm run bench -- --quick       smoke run: small sizes, short runs; writes bench/results/quick.json
  *   npm run bench -- --reuse-builds  keep earlier builds of the same datasets (build time not measured)
  *
- * Env: BENCH_PORT_BASE (default 3230; uses it and the next twelve ports), BENCH_DATABASE_URL (also
+ * Env: BENCH_PORT_BASE (default 3230; uses it and the next thirteen ports), BENCH_DATABASE_URL (also
  * measure feedback on that PostgreSQL), BENCH_LOCK_FILE (flock this file around each heavy phase).
  */
 import '@/lib/runtime/require-node.mjs'
@@ -55,6 +55,7 @@ import {
   contentQueriesPhase,
   feedbackPhase,
   lighthousePhase,
+  memoryFloorPhase,
   smallSizePhase,
   writeDatasets,
   writeResults,
@@ -169,6 +170,7 @@ async function main() {
     // stop first, so their timers and garbage collection are not part of what is timed.
     await proxy.stop()
     await server.server.stop()
+    const memoryFloor = await optionalPhase(run, 'memory floor', () => memoryFloorPhase(run, largeEnv, terms))
     log('start-up: the site and a bare Next.js page, restarted in turn…')
     const startUp = await optionalPhase(run, 'start-up', () =>
       measureStartUp({
@@ -210,6 +212,7 @@ async function main() {
         firstLoadJs: await firstLoadJs(distDirFor(terms), SITE_COPY_DIR),
         backlinkHtmlBytes: throughput.targets.term.bytes,
         rss: memory.rss,
+        memoryFloor,
       },
       lighthouse,
     })

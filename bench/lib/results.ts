@@ -209,9 +209,20 @@ export type BenchResults = {
     backlinkHtmlBytes: number
     /** Resident memory of the server's processes after start and after serving the terms once. */
     rss: {terms: number; served: number; bytes: number; startBytes: number; budgetHit: boolean}
+    /** The same for as many bare pages on a server of its own; absent from runs before it was measured. */
+    memoryFloor?: Measured<MemoryFloorResult>
   }
   lighthouse: Measured<{runsPerPage: number; pages: LighthousePage[]}>
   targets: TargetResult[]
+}
+
+/** Resident memory of a server that rendered `pages` bare pages on demand, after start and after. */
+export type MemoryFloorResult = {
+  pages: number
+  served: number
+  bytes: number
+  startBytes: number
+  budgetHit: boolean
 }
 
 export type TargetResult = {id: string; target: string; measured: string; pass: boolean | null}

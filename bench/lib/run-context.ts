@@ -38,6 +38,7 @@ export const portsFrom = (base: number) => ({
   hostile: base + 10,
   startUp: base + 11,
   tracing: base + 12,
+  memoryFloor: base + 13,
 })
 
 /** What every phase of one run shares. */

@@ -1,7 +1,8 @@
 /**
  * Cold render: the first request for a term page that was not prerendered, one at a time, so
  * each sample is Next rendering the page (x-nextjs-cache: MISS) with nothing else running.
- * And the crawl that serves every remaining term once, before the server's memory is read.
+ * And the crawl that serves every remaining term once, before the server's memory is read, and
+ * the same number of bare pages on a server of their own: the framework's memory for that work.
  */
 import type {SanityDocument} from '@/lib/content/dataset'
 import {get} from '@/bench/lib/http'
@@ -106,20 +107,33 @@ export async function measureColdRender(
   }
 }
 
-/** Requests each page once, two at a time (one rendering while the other's bytes travel). */
-export async function crawl(appUrl: string, slugs: string[], budgetS: number) {
+/** Requests each path once, two at a time (one rendering while the other's bytes travel). */
+export async function crawl(appUrl: string, paths: string[], budgetS: number) {
   const deadline = performance.now() + budgetS * 1000
   let next = 0
   let served = 0
   const failed: string[] = []
   const worker = async () => {
-    while (next < slugs.length && performance.now() < deadline) {
-      const slug = slugs[next++]
-      const response = await get(`${appUrl}/glossary/${slug}`)
+    while (next < paths.length && performance.now() < deadline) {
+      const pagePath = paths[next++]
+      const response = await get(`${appUrl}${pagePath}`)
       if (response.status === 200) served++
-      else failed.push(`${slug}: ${response.status}`)
+      else failed.push(`${pagePath}: ${response.status}`)
     }
   }
   await Promise.all([worker(), worker()])
-  return {served, failed, budgetHit: next < slugs.length}
+  return {served, failed, budgetHit: next < paths.length}
 }
+
+/**
+ * Far past the bare pages the cold render asks for, so each of the memory floor's requests is a
+ * first render even on a build an earlier phase served.
+ */
+const MEMORY_FLOOR_FIRST_PAGE = 100_000
+
+/**
+ * The memory floor's pages: `count` different bare pages of the term page's size, each rendered on
+ * demand and cached, as serving every term once does with term pages.
+ */
+export const memoryFloorPaths = (count: number) =>
+  Array.from({length: count}, (_, index) => coldFloorPath(MEMORY_FLOOR_FIRST_PAGE + index))

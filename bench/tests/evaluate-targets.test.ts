@@ -1,3 +1,4 @@
+import {unavailable} from '@/bench/lib/results'
 import {evaluateTargets} from '@/bench/lib/targets'
 
 import {fixture} from '@/bench/tests/support/results-fixture'
@@ -51,11 +52,24 @@ describe('evaluateTargets', () => {
     })
   })
 
+  it('gives the memory target without the bare-page floor of a run that did not measure it, and says why it failed', () => {
+    const measuredWith = (memoryFloor: ReturnType<typeof fixture>['weight']['memoryFloor']) => {
+      const results = fixture()
+      const judged = evaluateTargets({...results, weight: {...results.weight, memoryFloor}})
+      return judged.find((target) => target.id === 'memory-after-serving')!.measured
+    }
+    expect(measuredWith(undefined)).toBe('600 MiB after serving 10,000 (300 MiB after start)')
+    expect(measuredWith(unavailable('failed: next start exited'))).toBe(
+      '600 MiB after serving 10,000 (300 MiB after start); the bare-page floor: failed: next start exited',
+    )
+  })
+
   it('judges the light-page targets: weight, memory, throughput and the run’s length', () => {
     expect(targets['page-weight']).toMatchObject({pass: false, measured: '81,642 bytes'})
     expect(targets['memory-after-serving']).toMatchObject({
       pass: false,
-      measured: '600 MiB after serving 10,000 (300 MiB after start)',
+      measured:
+        '600 MiB after serving 10,000 (300 MiB after start); the bare page of the same size rendered on demand 10,000 times on a server of its own: 700 MiB',
     })
     expect(targets['term-throughput']).toMatchObject({pass: true, measured: '1,900 req/s, 5.57×'})
     expect(targets['bench-duration']).toMatchObject({pass: true, measured: '10 min'})

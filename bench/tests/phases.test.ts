@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import {agent} from '@/bench/lib/http'
 import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
-import {measureColdRender} from '@/bench/phases/cold-render'
+import {crawl, measureColdRender, memoryFloorPaths} from '@/bench/phases/cold-render'
 import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
 import {buildSummary} from '@/lib/feedback/summary'
 import {measureContentQueries} from '@/bench/phases/content-queries'
@@ -208,6 +208,35 @@ describe('measureColdRender', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('crawl and the memory floor’s pages', () => {
+  it('asks for each path once and lists those that failed', async () => {
+    const requested: string[] = []
+    const server = await serve((request, _body, response) => {
+      requested.push(request.url!)
+      response.writeHead(request.url === '/bench/cold/100001' ? 500 : 200)
+      response.end('<html></html>')
+    })
+    try {
+      const paths = memoryFloorPaths(3)
+      await expect(crawl(server.url, paths, 30)).resolves.toEqual({
+        served: 2,
+        failed: ['/bench/cold/100001: 500'],
+        budgetHit: false,
+      })
+      expect(requested.sort()).toEqual(['/bench/cold/100000', '/bench/cold/100001', '/bench/cold/100002'])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('gives bare pages the cold render never asks for, so each is a first render', () => {
+    const paths = memoryFloorPaths(10_000)
+    expect(new Set(paths).size).toBe(10_000)
+    expect(paths.every((pagePath) => /^\/bench\/cold\/\d{1,6}$/.test(pagePath))).toBe(true)
+    expect(paths[0]).toBe('/bench/cold/100000')
   })
 })
 

@@ -167,6 +167,14 @@ export function fixture(): Omit<BenchResults, 'targets'> {
       ],
       backlinkHtmlBytes: 81_642,
       rss: {terms: 10000, served: 10000, bytes: 600 * 2 ** 20, startBytes: 300 * 2 ** 20, budgetHit: false},
+      memoryFloor: {
+        status: 'ok',
+        pages: 10000,
+        served: 10000,
+        bytes: 700 * 2 ** 20,
+        startBytes: 250 * 2 ** 20,
+        budgetHit: false,
+      },
     },
     lighthouse: {
       status: 'ok',
