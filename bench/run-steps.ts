@@ -5,6 +5,7 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 import {parseDataset, type SanityDocument} from '@/lib/content/dataset'
+import {termPath} from '@/lib/site/urls'
 import {datasetFile, writeSyntheticDataset} from './generate-dataset'
 import {get} from './lib/http'
 import {medianRun, runLighthouse} from './lib/lighthouse'
@@ -154,11 +155,7 @@ export async function coldRenderAndMemoryPhase(run: Run, app: RunningApp, docume
     const seen = new Set([slugs.warmUp, ...slugs.measured])
     const rest = termSlugsByUpdated(documents).filter((slug) => !seen.has(slug))
     log(`serving the other ${rest.length.toLocaleString()} terms once…`)
-    const crawled = await crawl(
-      app.url,
-      rest.map((slug) => `/glossary/${slug}`),
-      run.mode.crawlBudgetS,
-    )
+    const crawled = await crawl(app.url, rest.map(termPath), run.mode.crawlBudgetS)
     return {cold, crawled: {...crawled, served: crawled.served + cold.measured + 1}}
   })
   if (crawled.failed.length)

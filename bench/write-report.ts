@@ -8,6 +8,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
+import {minuteUtc} from './lib/format'
 import {renderReport} from './lib/report'
 import type {BenchResults} from './lib/results'
 import {evaluateTargets} from './lib/targets'
@@ -40,7 +41,7 @@ export function readmeSummary(results: BenchResults): string {
   const judged = results.targets.filter((target) => target.pass !== null)
   const missed = judged.filter((target) => !target.pass)
   return [
-    `The latest full \`npm run bench\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${results.machine.cpus} cores) ` +
+    `The latest full \`npm run bench\` (${minuteUtc(results.startedAt)}, ${results.machine.cpus} cores) ` +
       `met ${judged.length - missed.length} of its ${judged.length} targets` +
       (missed.length
         ? '. Missed, each with its profile and floor in [performance.md](docs/performance.md):'

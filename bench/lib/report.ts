@@ -1,5 +1,5 @@
 /** The Markdown report of a run: printed at its end, and kept in docs/benchmark-results.md. */
-import {pct, ms, count, kb, terms, seconds, median} from './format'
+import {pct, ms, count, kb, terms, seconds, median, minuteUtc} from './format'
 import type {BenchResults, LoadTarget} from './results'
 import {round} from './stats'
 
@@ -18,7 +18,7 @@ export function renderReport(results: BenchResults): string {
   const parts: string[] = []
   const {machine} = results
   parts.push(
-    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${results.mode === 'quick' ? '**quick smoke run (small sizes, short runs: not representative)**' : 'full run'}, ` +
+    `Run ${minuteUtc(results.startedAt)}, ${results.mode === 'quick' ? '**quick smoke run (small sizes, short runs: not representative)**' : 'full run'}, ` +
       `${round(results.durationS / 60)} min · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB · Node ${machine.node}, Next ${machine.next} · ` +
       Object.entries(machine.tools)
         .map(([tool, version]) => `${tool} ${version}`)

@@ -5,6 +5,7 @@
  * the same number of bare pages on a server of their own: the framework's memory for that work.
  */
 import type {SanityDocument} from '@/lib/content/dataset'
+import {termPath} from '@/lib/site/urls'
 import {get} from '@/bench/lib/http'
 import type {ColdRenderResult} from '@/bench/lib/results'
 import {percentile} from '@/bench/lib/stats'
@@ -78,9 +79,9 @@ export async function measureColdRender(
   slugs: {warmUp: string; measured: string[]},
   budgetS: number,
 ): Promise<ColdRenderResult & {failed: string[]}> {
-  await get(`${appUrl}/glossary/${slugs.warmUp}`)
+  await get(`${appUrl}${termPath(slugs.warmUp)}`)
   const term = await firstRenders(
-    slugs.measured.map((slug) => `${appUrl}/glossary/${slug}`),
+    slugs.measured.map((slug) => `${appUrl}${termPath(slug)}`),
     budgetS,
   )
   await get(`${appUrl}${coldFloorPath(0)}`)
