@@ -109,17 +109,14 @@ export function termsNeedingReview(
     if (row.reason === 'incorrect-or-outdated') entry.incorrectReports += row.votes
   }
   const reviewCauses = reviewCausesAt(rules, now)
+  const noVotes = {currentRevision: emptyTally(), incorrectReports: 0}
   return terms
     .map((term) => ({
       termId: term._id,
       slug: term.slug,
       title: term.title,
       updated: term.updated,
-      causes: reviewCauses({
-        currentRevision: figures.get(term._id)?.currentRevision ?? emptyTally(),
-        incorrectReports: figures.get(term._id)?.incorrectReports ?? 0,
-        updated: term.updated,
-      }),
+      causes: reviewCauses({...(figures.get(term._id) ?? noVotes), updated: term.updated}),
     }))
     .filter((term) => term.causes.length > 0)
     .sort((a, b) => byString(a.updated ?? '', b.updated ?? '') || a.title.localeCompare(b.title))
