@@ -1,5 +1,9 @@
 import 'server-only'
 
+import {subscribe} from 'node:diagnostics_channel'
+import type {ServerResponse} from 'node:http'
+import {constants} from 'node:os'
+
 import {contentSource, usesEmbeddedDataset} from '@/lib/content'
 import {preparePageNames} from '@/lib/content/page-names'
 import {markDraining, markReady} from '@/lib/health/status.mjs'
@@ -14,6 +18,13 @@ const DRAIN_SIGNAL = 'SIGUSR2'
 
 /** How long after ready the feedback database opens: the first pages go out before its work. */
 const FEEDBACK_OPENS_AFTER_MS = 1000
+
+/**
+ * How long requests still running may take once the feedback database has closed after a stop
+ * signal, before the process exits whatever is left: Next's own shutdown waits for every
+ * connection, and a client that keeps one busy would otherwise keep the instance up for ever.
+ */
+const EXIT_DEADLINE_MS = 3000
 
 /** A mistake that makes this instance useless (a broken dataset, a data folder another process owns). */
 function stop(reason: string, error: unknown): never {
@@ -41,14 +52,19 @@ export async function prepareServer() {
     stop('cannot load the content', error)
   }
   process.on(DRAIN_SIGNAL, markDraining)
-  // Next closes the HTTP server on these signals and then exits; readiness answers 503 from now
-  // on, and the database closes meanwhile, so a PGlite folder is left clean and unlocked.
+  // Next closes the HTTP server on these signals and exits once its connections have ended;
+  // readiness answers 503 from now on, every later response ends its connection, and the
+  // database closes meanwhile, so a PGlite folder is left clean and unlocked.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       markDraining()
+      endEachConnectionAfterItsResponse()
       import('@/lib/feedback/server')
         .then(({shutDownFeedbackDatabase}) => shutDownFeedbackDatabase())
         .catch((error: Error) => log.error({reason: error.message}, 'could not close the feedback database'))
+        .finally(() =>
+          setTimeout(() => process.exit(128 + constants.signals[signal]), EXIT_DEADLINE_MS).unref(),
+        )
     })
   }
   // The database's code and connection wait until the first pages are out; a vote before then
@@ -61,4 +77,16 @@ export async function prepareServer() {
   markReady()
   const source = usesEmbeddedDataset() ? 'embedded' : 'content-lake'
   log.info({ms: Math.round(process.uptime() * 1000), source, ...(documents !== null && {documents})}, 'ready')
+}
+
+/**
+ * A closed Node server still answers requests on keep-alive connections it had, and a balancer
+ * (nginx's upstream keepalive) or a probe reuses them: each response from now on says
+ * `Connection: close`, so those connections end and Next's shutdown can finish.
+ */
+function endEachConnectionAfterItsResponse() {
+  subscribe('http.server.request.start', (message) => {
+    const {response} = message as {response: ServerResponse}
+    response.setHeader('connection', 'close')
+  })
 }

@@ -1,5 +1,6 @@
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -110,6 +111,53 @@ test.describe('readiness at start-up', () => {
   })
 })
 
+/** How many processes are left in a process group (ps exits 1 when there are none). */
+const processesIn = (group: number) =>
+  spawnSync('ps', ['-o', 'pid=', '-g', String(group)], {encoding: 'utf8'})
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean).length
+
+type Sent = {method?: string; body?: Iterable<string>; gapMs?: number}
+
+/**
+ * Requests over one keep-alive connection, as nginx keeps one to each instance; a request's body
+ * goes in pieces `gapMs` apart. Each answer's status (0 when the connection failed) and, in
+ * `connectionHeaders`, its Connection header.
+ */
+function keepAliveClient(baseUrl: string) {
+  const agent = new http.Agent({keepAlive: true, maxSockets: 1})
+  const connectionHeaders: (string | undefined)[] = []
+  const status = (pathname: string, {method = 'GET', body = [], gapMs = 0}: Sent = {}) =>
+    new Promise<number>((resolve) => {
+      const request = http.request(`${baseUrl}${pathname}`, {
+        agent,
+        method,
+        headers: method === 'POST' ? {'content-type': 'application/json'} : {},
+      })
+      request.on('response', (response) => {
+        connectionHeaders.push(response.headers.connection)
+        response.resume().on('end', () => resolve(response.statusCode!))
+      })
+      request.on('error', () => resolve(0))
+      void (async () => {
+        for (const piece of body) {
+          if (request.destroyed) return
+          request.write(piece)
+          await new Promise((wait) => setTimeout(wait, gapMs))
+        }
+        request.end()
+      })()
+    })
+  return {status, connectionHeaders, destroy: () => agent.destroy()}
+}
+
+/** The start of a vote's JSON, then spaces for ever. */
+function* endlessBody() {
+  yield '{"term": "backlink",'
+  for (;;) yield ' '
+}
+
 test.describe('the Node that serves the site', () => {
   test("is the project's own Node 24 when started with the README's `npm start`", async () => {
     const port = SITE_PORT + 51
@@ -136,7 +184,7 @@ test.describe('the Node that serves the site', () => {
     }
   })
 
-  test('drains and stops when `npm start` is sent SIGTERM: unready at once, pages until the drain ends, then port, processes, database and lock let go within 10 s', async () => {
+  test('drains and stops when `npm start` is sent SIGTERM: unready at once, pages until the drain ends, then port, processes, database and lock let go within 10 s, though a client keeps its connection busy', async () => {
     const port = SITE_PORT + 54
     const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-shutdown-'))
     const drainMs = 2000
@@ -150,32 +198,21 @@ test.describe('the Node that serves the site', () => {
       },
       ['npm', 'start'],
     )
-    const status = (pathname: string) =>
-      fetch(`${server.url}${pathname}`).then(
-        (response) => response.status,
-        () => 0,
-      )
+    // One keep-alive connection for every request, as nginx keeps one to each instance.
+    const client = keepAliveClient(server.url)
+    const status = client.status
     try {
       expect(await status('/api/health/ready')).toBe(200)
       expect(await status('/api/health/live')).toBe(200)
       // The database opens after the first pages; a vote opens it at once if it comes first.
-      const vote = await fetch(`${server.url}/api/feedback`, {
-        method: 'POST',
-        headers: {'content-type': 'application/json'},
-        body: JSON.stringify({term: 'backlink', vote: 'yes'}),
-      })
-      expect(vote.status).toBe(200)
+      const vote = JSON.stringify({term: 'backlink', vote: 'yes'})
+      expect(await status('/api/feedback', {method: 'POST', body: [vote]})).toBe(200)
       expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(true)
       const group = server.process.pid!
       const began = Date.now()
       // To npm alone, as a process manager signals the command it started.
       process.kill(group, 'SIGTERM')
-      const processesLeft = () =>
-        // ps exits 1 when the group is empty.
-        spawnSync('ps', ['-o', 'pid=', '-g', String(group)], {encoding: 'utf8'})
-          .stdout.trim()
-          .split('\n')
-          .filter(Boolean).length
+      const processesLeft = () => processesIn(group)
 
       // Unready at once; pages keep coming while the drain lasts.
       let readiness = 0
@@ -185,6 +222,17 @@ test.describe('the Node that serves the site', () => {
       expect(readiness).toBe(503)
       expect(Date.now() - began).toBeLessThan(1000)
       expect(await status('/glossary/backlink')).toBe(200)
+
+      // A vote whose body is still arriving when SIGTERM reaches Next, at the drain's end: the
+      // connection is busy then, so Next's close cannot end it, and the polls below reuse it. Node
+      // answers them after the close, so only a response that ends the connection lets Next exit.
+      await new Promise((resolve) => setTimeout(resolve, began + drainMs - 600 - Date.now()))
+      const lateVote = JSON.stringify({term: 'backlink', vote: 'no'})
+      const slowVote = status('/api/feedback', {
+        method: 'POST',
+        body: [...lateVote],
+        gapMs: 1200 / lateVote.length,
+      })
 
       // Until the processes are gone, readiness is never 200 again.
       const seen = new Set<number>()
@@ -198,6 +246,9 @@ test.describe('the Node that serves the site', () => {
         )
         .toBe(0)
       expect(seen.has(200)).toBe(false)
+      expect(client.connectionHeaders.at(-1)).toBe('close')
+      // Refused, not stored: the database was closing when it arrived.
+      expect(await slowVote).toBe(503)
       expect(Date.now() - began).toBeGreaterThanOrEqual(drainMs)
       expect(Date.now() - began).toBeLessThan(drainMs + 10_000)
       expect(processesLeft()).toBe(0)
@@ -211,6 +262,36 @@ test.describe('the Node that serves the site', () => {
         await reopened.close()
       }
     } finally {
+      client.destroy()
+      await server.stop()
+      rmSync(feedbackDir, {recursive: true, force: true})
+    }
+  })
+
+  test('stops within 10 s of SIGTERM though a request never ends, the feedback database closed first', async () => {
+    const port = SITE_PORT + 56
+    const feedbackDir = mkdtempSync(path.join(os.tmpdir(), 'e2e-endless-'))
+    const server = await startNextServer(
+      port,
+      {PORT: String(port), PATH: shellPath(), FEEDBACK_DATA_DIR: feedbackDir},
+      ['npm', 'start'],
+    )
+    const client = keepAliveClient(server.url)
+    try {
+      const vote = JSON.stringify({term: 'backlink', vote: 'yes'})
+      expect(await client.status('/api/feedback', {method: 'POST', body: [vote]})).toBe(200)
+      // A body that never ends, one byte every 200 ms until the server is gone.
+      const endless = client.status('/api/feedback', {method: 'POST', body: endlessBody(), gapMs: 200})
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const group = server.process.pid!
+      const began = Date.now()
+      process.kill(group, 'SIGTERM')
+      await expect.poll(() => processesIn(group), {timeout: 10_000, intervals: [100]}).toBe(0)
+      expect(Date.now() - began).toBeLessThan(10_000)
+      expect(await endless).toBe(0)
+      expect(existsSync(path.join(feedbackDir, LOCK_FILE))).toBe(false)
+    } finally {
+      client.destroy()
       await server.stop()
       rmSync(feedbackDir, {recursive: true, force: true})
     }
