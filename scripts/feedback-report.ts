@@ -14,7 +14,7 @@ import '@/lib/runtime/require-node.mjs'
 import {printable} from '@/lib/text/control-characters'
 import {feedbackAdminToken, feedbackReportUrl} from '@/lib/env.server'
 import {closeFeedbackDatabase, feedbackSummary, openFeedbackDatabase} from '@/lib/feedback/server'
-import {summaryToCsv, type FeedbackSummary} from '@/lib/feedback/summary'
+import {summaryToCsv, wholeSummary, type FeedbackSummary} from '@/lib/feedback/summary'
 import {SUMMARY_MAX_PAGE_TERMS} from '@/lib/feedback/summary-query'
 
 import {askRunningSite} from './running-site'
@@ -44,9 +44,12 @@ function summaryPageFrom(url: string, offset: number): Promise<FeedbackSummary |
 async function fromDatabase(): Promise<Report> {
   const store = await openFeedbackDatabase()
   try {
-    const summary = await feedbackSummary({includeComments: Boolean(feedbackAdminToken())})
-    if (!summary) throw new Error('The feedback database could not be read.')
-    return {source: `the ${store.kind === 'pglite' ? 'embedded' : 'PostgreSQL'} database`, summary}
+    const feedback = await feedbackSummary({includeComments: Boolean(feedbackAdminToken())})
+    if (!feedback) throw new Error('The feedback database could not be read.')
+    return {
+      source: `the ${store.kind === 'pglite' ? 'embedded' : 'PostgreSQL'} database`,
+      summary: wholeSummary(feedback),
+    }
   } finally {
     await closeFeedbackDatabase()
   }

@@ -9,7 +9,7 @@ import {agent} from '@/bench/lib/http'
 import {generateDataset, toNdjson} from '@/bench/lib/synthetic-dataset'
 import {crawl, measureColdRender, memoryFloorPaths} from '@/bench/phases/cold-render'
 import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
-import {buildSummary} from '@/lib/feedback/summary'
+import {rankFeedback, wholeSummary} from '@/lib/feedback/summary'
 import {measureContentQueries} from '@/bench/phases/content-queries'
 import {BENCH_ADMIN_TOKEN, measureFeedback} from '@/bench/phases/feedback'
 import {longGuide, measureMentionFinder} from '@/bench/phases/mention-finder'
@@ -68,7 +68,7 @@ function feedbackRoutes({lose = () => false}: {lose?: (index: number) => boolean
       return json(
         response,
         200,
-        buildSummary({counts, terms: [], searchMisses: [], reviewRules: DEFAULT_REVIEW_RULES}),
+        wholeSummary(rankFeedback({counts, terms: [], searchMisses: [], reviewRules: DEFAULT_REVIEW_RULES})),
       )
     }
     json(response, 404, {error: 'not found'})

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import {countVotes} from '@/bench/phases/feedback'
 import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
-import {buildSummary} from '@/lib/feedback/summary'
+import {rankFeedback, wholeSummary} from '@/lib/feedback/summary'
 import {publish, sMaxAge} from '@/bench/phases/revalidation'
 import {parseDataset} from '@/lib/content/dataset'
 
@@ -48,37 +48,39 @@ describe('publish', () => {
 
 describe('countVotes', () => {
   it('adds up every term’s votes over all its revisions in the real summary', () => {
-    const summary = buildSummary({
-      counts: [
-        {
-          termId: 'term-a',
-          termRev: 'r1',
-          vote: 'yes',
-          reason: null,
-          votes: 3,
-          firstVoteAt: '2026-11-01T09:00:00Z',
-        },
-        {
-          termId: 'term-a',
-          termRev: 'r2',
-          vote: 'no',
-          reason: 'unclear',
-          votes: 1,
-          firstVoteAt: '2026-11-01T09:00:00Z',
-        },
-        {
-          termId: 'term-b',
-          termRev: 'r1',
-          vote: 'no',
-          reason: null,
-          votes: 2,
-          firstVoteAt: '2026-11-01T09:00:00Z',
-        },
-      ],
-      terms: [{_id: 'term-a', _rev: 'r2', slug: 'a', title: 'A', updated: '2026-10-01'}],
-      searchMisses: [],
-      reviewRules: DEFAULT_REVIEW_RULES,
-    })
+    const summary = wholeSummary(
+      rankFeedback({
+        counts: [
+          {
+            termId: 'term-a',
+            termRev: 'r1',
+            vote: 'yes',
+            reason: null,
+            votes: 3,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
+          {
+            termId: 'term-a',
+            termRev: 'r2',
+            vote: 'no',
+            reason: 'unclear',
+            votes: 1,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
+          {
+            termId: 'term-b',
+            termRev: 'r1',
+            vote: 'no',
+            reason: null,
+            votes: 2,
+            firstVoteAt: '2026-11-01T09:00:00Z',
+          },
+        ],
+        terms: [{_id: 'term-a', _rev: 'r2', slug: 'a', title: 'A', updated: '2026-10-01'}],
+        searchMisses: [],
+        reviewRules: DEFAULT_REVIEW_RULES,
+      }),
+    )
     expect(countVotes(JSON.parse(JSON.stringify(summary)))).toBe(6)
   })
 

@@ -22,7 +22,7 @@ import {buildDigest, readDigestFeedback, type FeedbackDigest} from './digest'
 import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
 import {openFeedbackStore, type FeedbackStore} from './store'
-import {buildSummary, type FeedbackSummary} from './summary'
+import {rankFeedback, type RankedFeedback} from './summary'
 
 /** How long a failed open is remembered before the next request may try again. */
 const RETRY_OPEN_AFTER_MS = 5000
@@ -42,7 +42,7 @@ type Holder = {
   /** Set once the server is shutting down: no new work starts. */
   shuttingDown?: Promise<void>
   /** The summary being computed or just computed, with and without comments. */
-  summaries: Map<boolean, {at: number; summary: Promise<FeedbackSummary | null>}>
+  summaries: Map<boolean, {at: number; summary: Promise<RankedFeedback | null>}>
   database: OutageLog
   content: OutageLog
 }
@@ -232,7 +232,7 @@ export function feedbackSummary({
   includeComments,
 }: {
   includeComments: boolean
-}): Promise<FeedbackSummary | null> {
+}): Promise<RankedFeedback | null> {
   const cached = holder.summaries.get(includeComments)
   if (cached && Date.now() - cached.at < SUMMARY_FRESH_MS) return cached.summary
   const entry = {at: Date.now(), summary: computeSummary(includeComments)}
@@ -244,11 +244,11 @@ export function feedbackSummary({
   return entry.summary
 }
 
-async function computeSummary(includeComments: boolean): Promise<FeedbackSummary | null> {
+async function computeSummary(includeComments: boolean): Promise<RankedFeedback | null> {
   const terms = await lookUp(listTermRevisions)
   if (!terms) return null
   return withStore('summary', async (store) =>
-    buildSummary({
+    rankFeedback({
       counts: await store.voteCounts(),
       terms: terms.found,
       comments: includeComments ? await store.comments(SUMMARY_COMMENTS) : undefined,

@@ -1,6 +1,6 @@
 import {z} from 'zod'
 
-import type {FeedbackSummary} from './summary'
+import {summaryTerms, type FeedbackSummary, type RankedFeedback} from './summary'
 
 /** Terms a summary answer lists unless asked for fewer: a screenful, not thousands. */
 export const SUMMARY_PAGE_TERMS = 100
@@ -23,18 +23,22 @@ export type SummaryQuery = z.infer<typeof summaryQuerySchema>
  * The part of a summary a query asks for: totals and missed searches come whole, the terms (and
  * those that need review, at most a page of them) as asked, or only the one term's.
  */
-export function summaryPage(summary: FeedbackSummary, {offset, limit, term}: SummaryQuery): FeedbackSummary {
+export function summaryPage(feedback: RankedFeedback, {offset, limit, term}: SummaryQuery): FeedbackSummary {
+  const {totals, ranked} = feedback
   if (term !== undefined)
     return {
-      ...summary,
+      ...totals,
       offset: 0,
-      terms: summary.terms.filter((t) => t.termId === term),
-      needsReview: summary.needsReview.filter((t) => t.termId === term),
+      terms: summaryTerms(
+        feedback,
+        ranked.filter((t) => t.termId === term),
+      ),
+      needsReview: totals.needsReview.filter((t) => t.termId === term),
     }
   return {
-    ...summary,
+    ...totals,
     offset,
-    terms: summary.terms.slice(offset, offset + limit),
-    needsReview: summary.needsReview.slice(0, limit),
+    terms: summaryTerms(feedback, ranked.slice(offset, offset + limit)),
+    needsReview: totals.needsReview.slice(0, limit),
   }
 }

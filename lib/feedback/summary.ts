@@ -74,6 +74,9 @@ export type TermRevision = {_id: string; _rev: string; slug: string; title: stri
 /** Code-point order, for ISO dates and times: a tenth of what `localeCompare` costs a summary's thousands of terms. */
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Alphabetical order, as `localeCompare` gives it, from one collator made once. */
+const alphabetical = new Intl.Collator().compare
+
 const emptyTally = (): VoteTally => ({yes: 0, no: 0, total: 0, helpfulPercent: null})
 
 function add(tally: VoteTally, vote: Vote, votes: number) {
@@ -89,6 +92,35 @@ function settle(tally: VoteTally) {
 /** Votes of one kind on one revision: what the Needs review rules read (the store's counts, or a part of them). */
 export type RevisionVotes = Pick<VoteCountRow, 'termId' | 'termRev' | 'vote' | 'reason' | 'votes'>
 
+/** What the Needs review rules read of one term's votes: those on its current revision. */
+type CurrentRevisionFigures = {currentRevision: VoteTally; incorrectReports: number}
+
+const noVotes: CurrentRevisionFigures = {currentRevision: emptyTally(), incorrectReports: 0}
+
+/** Counts a row on the term’s current revision into its figures. */
+function addCurrent(figures: CurrentRevisionFigures, row: RevisionVotes) {
+  add(figures.currentRevision, row.vote, row.votes)
+  if (row.reason === 'incorrect-or-outdated') figures.incorrectReports += row.votes
+}
+
+/** The published terms whose figures the rules flag at `now`, with why, oldest review first. */
+function needingReview(
+  terms: readonly TermRevision[],
+  figuresOf: (termId: string) => CurrentRevisionFigures | undefined,
+  rules: ReviewRules,
+  now: Date,
+): TermNeedingReview[] {
+  const reviewCauses = reviewCausesAt(rules, now)
+  const flagged: TermNeedingReview[] = []
+  for (const term of terms) {
+    const {currentRevision, incorrectReports} = figuresOf(term._id) ?? noVotes
+    const causes = reviewCauses({currentRevision, incorrectReports, updated: term.updated})
+    if (causes.length === 0) continue
+    flagged.push({termId: term._id, slug: term.slug, title: term.title, updated: term.updated, causes})
+  }
+  return flagged.sort((a, b) => byString(a.updated ?? '', b.updated ?? '') || alphabetical(a.title, b.title))
+}
+
 /**
  * The published terms that need review at `now`, with why, oldest review first: each term's rules
  * read the votes and "Incorrect or outdated" reports on its current revision among `counts`.
@@ -100,30 +132,41 @@ export function termsNeedingReview(
   now: Date,
 ): TermNeedingReview[] {
   const currentRev = new Map(terms.map((term) => [term._id, term._rev]))
-  const figures = new Map<string, {currentRevision: VoteTally; incorrectReports: number}>()
+  const figures = new Map<string, CurrentRevisionFigures>()
   for (const row of counts) {
     if (row.termRev !== currentRev.get(row.termId)) continue
     let entry = figures.get(row.termId)
     if (!entry) figures.set(row.termId, (entry = {currentRevision: emptyTally(), incorrectReports: 0}))
-    add(entry.currentRevision, row.vote, row.votes)
-    if (row.reason === 'incorrect-or-outdated') entry.incorrectReports += row.votes
+    addCurrent(entry, row)
   }
-  const reviewCauses = reviewCausesAt(rules, now)
-  const noVotes = {currentRevision: emptyTally(), incorrectReports: 0}
-  return terms
-    .map((term) => ({
-      termId: term._id,
-      slug: term.slug,
-      title: term.title,
-      updated: term.updated,
-      causes: reviewCauses({...(figures.get(term._id) ?? noVotes), updated: term.updated}),
-    }))
-    .filter((term) => term.causes.length > 0)
-    .sort((a, b) => byString(a.updated ?? '', b.updated ?? '') || a.title.localeCompare(b.title))
+  return needingReview(terms, (termId) => figures.get(termId), rules, now)
+}
+
+/** A voted term's totals, which rank it. */
+type RankedTerm = CurrentRevisionFigures & {
+  termId: string
+  slug: string | null
+  title: string | null
+  currentRev: string | null
+  allRevisions: VoteTally
+}
+
+/**
+ * Every voted term ranked weakest first, with the totals and what Needs review found: what a page
+ * of the summary is cut from. Only the terms on a page are built in full (`summaryTerms`), so a
+ * summary costs a pass over the counts and a sort, not ten thousand terms' detail.
+ */
+export type RankedFeedback = {
+  /** The summary but for its terms. */
+  totals: Omit<FeedbackSummary, 'terms' | 'offset'>
+  ranked: RankedTerm[]
+  /** What the terms' detail is built from. */
+  counts: readonly VoteCountRow[]
+  comments: readonly CommentRow[]
 }
 
 /** Puts the stored counts together with the terms' current revisions for the content team. */
-export function buildSummary({
+export function rankFeedback({
   counts,
   terms,
   comments,
@@ -137,10 +180,10 @@ export function buildSummary({
   searchMisses: SearchMiss[]
   reviewRules: ReviewRules
   now?: Date
-}): FeedbackSummary {
+}): RankedFeedback {
   const current = new Map(terms.map((term) => [term._id, term]))
-  const byTerm = new Map<string, TermFeedback>()
-  const feedbackFor = (termId: string) => {
+  const byTerm = new Map<string, RankedTerm>()
+  const rankedFor = (termId: string) => {
     let entry = byTerm.get(termId)
     if (!entry) {
       const term = current.get(termId)
@@ -151,75 +194,36 @@ export function buildSummary({
         currentRev: term?._rev ?? null,
         allRevisions: emptyTally(),
         currentRevision: emptyTally(),
-        revisions: [],
-        reasons: [],
+        incorrectReports: 0,
       }
-      if (comments) entry.comments = []
       byTerm.set(termId, entry)
     }
     return entry
   }
-
   for (const row of counts) {
-    const entry = feedbackFor(row.termId)
+    const entry = rankedFor(row.termId)
     add(entry.allRevisions, row.vote, row.votes)
-    const current = row.termRev === entry.currentRev
-    if (current) add(entry.currentRevision, row.vote, row.votes)
-    const {firstVoteAt} = row
-    let revision = entry.revisions.find((known) => known.rev === row.termRev)
-    if (!revision) {
-      revision = {rev: row.termRev, current, firstVoteAt, tally: emptyTally()}
-      entry.revisions.push(revision)
-    }
-    if (firstVoteAt < revision.firstVoteAt) revision.firstVoteAt = firstVoteAt
-    add(revision.tally, row.vote, row.votes)
-    if (row.reason) {
-      const known = entry.reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
-      if (known) known.count += row.votes
-      else
-        entry.reasons.push({
-          vote: row.vote,
-          reason: row.reason,
-          label: reasonLabel(row.vote, row.reason),
-          count: row.votes,
-        })
-    }
+    if (row.termRev === entry.currentRev) addCurrent(entry, row)
   }
   for (const entry of byTerm.values()) {
     settle(entry.allRevisions)
     settle(entry.currentRevision)
-    for (const revision of entry.revisions) settle(revision.tally)
-    entry.revisions.sort((a, b) => byString(b.firstVoteAt, a.firstVoteAt))
   }
-  for (const row of comments ?? []) {
-    const entry = feedbackFor(row.termId)
-    entry.comments!.push({
-      vote: row.vote,
-      reason: row.reason,
-      comment: row.comment,
-      at: row.at.toISOString(),
-      currentRevision: row.termRev === entry.currentRev,
-    })
-  }
+  // A comment on a term nobody voted on still lists the term.
+  for (const row of comments ?? []) rankedFor(row.termId)
 
-  const needsReview = termsNeedingReview(counts, terms, reviewRules, now)
-
-  const entries = [...byTerm.values()]
-  for (const entry of entries)
-    entry.reasons.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
-  entries.sort(
+  const needsReview = needingReview(terms, (termId) => byTerm.get(termId), reviewRules, now)
+  const ranked = [...byTerm.values()].sort(
     (a, b) =>
       (a.allRevisions.helpfulPercent ?? 101) - (b.allRevisions.helpfulPercent ?? 101) ||
       b.allRevisions.total - a.allRevisions.total ||
-      (a.title ?? a.termId).localeCompare(b.title ?? b.termId),
+      alphabetical(a.title ?? a.termId, b.title ?? b.termId),
   )
-  return {
+  const totals = {
     generatedAt: now.toISOString(),
     commentsIncluded: Boolean(comments),
-    voteCount: entries.reduce((sum, entry) => sum + entry.allRevisions.total, 0),
-    termCount: entries.length,
-    offset: 0,
-    terms: entries,
+    voteCount: ranked.reduce((sum, entry) => sum + entry.allRevisions.total, 0),
+    termCount: ranked.length,
     searchMisses: searchMisses.map((miss) => ({
       query: miss.query,
       count: miss.count,
@@ -230,6 +234,68 @@ export function buildSummary({
     needsReviewCount: needsReview.length,
     needsReview,
   }
+  return {totals, ranked, counts, comments: comments ?? []}
+}
+
+/** Ranked terms in full, as the content team reads them: each revision, the reasons, the comments. */
+export function summaryTerms(feedback: RankedFeedback, ranked: readonly RankedTerm[]): TermFeedback[] {
+  const detail = new Map<string, TermFeedback>()
+  for (const term of ranked) {
+    detail.set(term.termId, {
+      termId: term.termId,
+      slug: term.slug,
+      title: term.title,
+      currentRev: term.currentRev,
+      allRevisions: term.allRevisions,
+      currentRevision: term.currentRevision,
+      revisions: [],
+      reasons: [],
+      ...(feedback.totals.commentsIncluded && {comments: []}),
+    })
+  }
+  for (const row of feedback.counts) {
+    const entry = detail.get(row.termId)
+    if (!entry) continue
+    let revision = entry.revisions.find((known) => known.rev === row.termRev)
+    if (!revision) {
+      const current = row.termRev === entry.currentRev
+      revision = {rev: row.termRev, current, firstVoteAt: row.firstVoteAt, tally: emptyTally()}
+      entry.revisions.push(revision)
+    }
+    if (row.firstVoteAt < revision.firstVoteAt) revision.firstVoteAt = row.firstVoteAt
+    add(revision.tally, row.vote, row.votes)
+    if (!row.reason) continue
+    const known = entry.reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
+    if (known) known.count += row.votes
+    else
+      entry.reasons.push({
+        vote: row.vote,
+        reason: row.reason,
+        label: reasonLabel(row.vote, row.reason),
+        count: row.votes,
+      })
+  }
+  for (const row of feedback.comments) {
+    const entry = detail.get(row.termId)
+    entry?.comments!.push({
+      vote: row.vote,
+      reason: row.reason,
+      comment: row.comment,
+      at: row.at.toISOString(),
+      currentRevision: row.termRev === entry.currentRev,
+    })
+  }
+  for (const entry of detail.values()) {
+    for (const revision of entry.revisions) settle(revision.tally)
+    entry.revisions.sort((a, b) => byString(b.firstVoteAt, a.firstVoteAt))
+    entry.reasons.sort((a, b) => b.count - a.count || alphabetical(a.label, b.label))
+  }
+  return [...detail.values()]
+}
+
+/** The whole summary: every voted term in full (the spreadsheet's rows). */
+export function wholeSummary(feedback: RankedFeedback): FeedbackSummary {
+  return {...feedback.totals, offset: 0, terms: summaryTerms(feedback, feedback.ranked)}
 }
 
 /** Every fixed reason as a CSV column, so the columns never depend on what readers happened to pick. */

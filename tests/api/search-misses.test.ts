@@ -12,7 +12,7 @@ jest.setTimeout(60_000)
 
 throwawayFeedbackFolder('search-misses')
 
-const misses = async () => (await feedbackSummary({includeComments: false}))!.searchMisses
+const misses = async () => (await feedbackSummary({includeComments: false}))!.totals.searchMisses
 
 describe('search misses', () => {
   it('counts a missed search once per reader per day, and only searches a reader could make', async () => {

@@ -2,7 +2,7 @@
 import {fireEvent, render, screen, waitFor, within} from '@testing-library/react'
 
 import {DEFAULT_REVIEW_RULES} from '@/lib/feedback/needs-review'
-import {buildSummary, type FeedbackSummary} from '@/lib/feedback/summary'
+import {rankFeedback, wholeSummary, type FeedbackSummary, type RankedFeedback} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 import {AdminTokenField} from '@/sanity/tools/feedback/admin-token-field'
 import {FeedbackDocumentView} from '@/sanity/tools/feedback/feedback-document-view'
@@ -37,66 +37,69 @@ jest.mock('@/sanity/tools/feedback/missed-searches', () => ({
 
 const at = new Date('2026-11-20T10:00:00Z')
 
-/** A summary as the endpoint builds it, with or without comments. */
-const summaryJson = (withComments: boolean, reviewRules = DEFAULT_REVIEW_RULES): FeedbackSummary =>
-  JSON.parse(
-    JSON.stringify(
-      buildSummary({
-        terms: [
-          {_id: 'term-backlink', _rev: 'r2', slug: 'backlink', title: 'Backlink', updated: '2026-10-01'},
-          {
-            _id: 'term-anchor-text',
-            _rev: 'a1',
-            slug: 'anchor-text',
-            title: 'Anchor Text',
-            updated: '2026-10-01',
-          },
-        ],
-        counts: [
-          {
-            termId: 'term-backlink',
-            termRev: 'r1',
-            vote: 'yes',
-            reason: 'clear',
-            votes: 3,
-            firstVoteAt: '2026-10-02T09:00:00Z',
-          },
-          {
-            termId: 'term-backlink',
-            termRev: 'r2',
-            vote: 'no',
-            reason: null,
-            votes: 1,
-            firstVoteAt: '2026-11-01T09:00:00Z',
-          },
-          {
-            termId: 'term-anchor-text',
-            termRev: 'a1',
-            vote: 'no',
-            reason: 'incorrect-or-outdated',
-            votes: 2,
-            firstVoteAt: '2026-11-01T09:00:00Z',
-          },
-          {
-            termId: 'term-removed',
-            termRev: 'x1',
-            vote: 'yes',
-            reason: null,
-            votes: 1,
-            firstVoteAt: '2026-11-01T09:00:00Z',
-          },
-        ],
-        comments: withComments
-          ? [{termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', comment: 'Spot on.', at}]
-          : undefined,
-        searchMisses: [{query: 'crawl budget', count: 4, firstSeen: at, lastSeen: at}],
-        reviewRules,
-      }),
-    ),
-  )
+/** What the endpoint answers is JSON: dates as strings, nothing left out. */
+const asJson = <T,>(value: T): T => JSON.parse(JSON.stringify(value))
+
+/** The figures the endpoint ranks, with or without comments. */
+const rankedFixture = (withComments: boolean, reviewRules = DEFAULT_REVIEW_RULES): RankedFeedback =>
+  rankFeedback({
+    terms: [
+      {_id: 'term-backlink', _rev: 'r2', slug: 'backlink', title: 'Backlink', updated: '2026-10-01'},
+      {
+        _id: 'term-anchor-text',
+        _rev: 'a1',
+        slug: 'anchor-text',
+        title: 'Anchor Text',
+        updated: '2026-10-01',
+      },
+    ],
+    counts: [
+      {
+        termId: 'term-backlink',
+        termRev: 'r1',
+        vote: 'yes',
+        reason: 'clear',
+        votes: 3,
+        firstVoteAt: '2026-10-02T09:00:00Z',
+      },
+      {
+        termId: 'term-backlink',
+        termRev: 'r2',
+        vote: 'no',
+        reason: null,
+        votes: 1,
+        firstVoteAt: '2026-11-01T09:00:00Z',
+      },
+      {
+        termId: 'term-anchor-text',
+        termRev: 'a1',
+        vote: 'no',
+        reason: 'incorrect-or-outdated',
+        votes: 2,
+        firstVoteAt: '2026-11-01T09:00:00Z',
+      },
+      {
+        termId: 'term-removed',
+        termRev: 'x1',
+        vote: 'yes',
+        reason: null,
+        votes: 1,
+        firstVoteAt: '2026-11-01T09:00:00Z',
+      },
+    ],
+    comments: withComments
+      ? [{termId: 'term-backlink', termRev: 'r1', vote: 'yes', reason: 'clear', comment: 'Spot on.', at}]
+      : undefined,
+    searchMisses: [{query: 'crawl budget', count: 4, firstSeen: at, lastSeen: at}],
+    reviewRules,
+  })
+
+/** The whole summary as the endpoint answers it, with or without comments. */
+const summaryJson = (withComments: boolean): FeedbackSummary =>
+  asJson(wholeSummary(rankedFixture(withComments)))
 
 /** What the fake endpoint answers with: the real paging over this summary. */
-let served: FeedbackSummary
+let served: RankedFeedback
 
 let requests: {url: string; authorization: string | null}[]
 /** Each request's abort signal: strict mode mounts a component twice and the first mount cancels its own. */
@@ -107,7 +110,7 @@ beforeEach(() => {
   sessionStorage.clear()
   requests = []
   signals = []
-  served = summaryJson(true)
+  served = rankedFixture(true)
   globalThis.fetch = jest.fn(async (url: string, init: RequestInit) => {
     const authorization = new Headers(init.headers).get('authorization')
     requests.push({url, authorization})
@@ -118,7 +121,7 @@ beforeEach(() => {
     const query = summaryQuerySchema.parse(
       Object.fromEntries(new URL(url, 'http://studio.test').searchParams),
     )
-    return {ok: true, status: 200, json: async () => summaryPage(served, query)}
+    return {ok: true, status: 200, json: async () => asJson(summaryPage(served, query))}
   }) as unknown as typeof fetch
 })
 
@@ -185,7 +188,7 @@ describe('the Feedback tool', () => {
     expect(screen.getByText('No term needs review.')).toBeInTheDocument()
     unmount()
 
-    served = summaryJson(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
+    served = rankedFixture(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
     render(<FeedbackTool />)
     const section = (await screen.findByRole('heading', {name: 'Needs review (1)'})).parentElement!
     expect(within(section).getByRole('link', {name: 'Anchor Text'})).toHaveAttribute(
@@ -196,23 +199,19 @@ describe('the Feedback tool', () => {
   })
 
   it('shows a page of terms at a time, weakest first, with buttons to the next and previous pages', async () => {
-    served = JSON.parse(
-      JSON.stringify(
-        buildSummary({
-          terms: [],
-          counts: Array.from({length: 250}, (_, i) => ({
-            termId: `term-${String(i).padStart(3, '0')}`,
-            termRev: 'r1',
-            vote: 'yes' as const,
-            reason: null,
-            votes: i + 1,
-            firstVoteAt: '2026-11-01T09:00:00Z',
-          })),
-          searchMisses: [],
-          reviewRules: DEFAULT_REVIEW_RULES,
-        }),
-      ),
-    )
+    served = rankFeedback({
+      terms: [],
+      counts: Array.from({length: 250}, (_, i) => ({
+        termId: `term-${String(i).padStart(3, '0')}`,
+        termRev: 'r1',
+        vote: 'yes' as const,
+        reason: null,
+        votes: i + 1,
+        firstVoteAt: '2026-11-01T09:00:00Z',
+      })),
+      searchMisses: [],
+      reviewRules: DEFAULT_REVIEW_RULES,
+    })
     sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
     render(<FeedbackTool />)
     const pages = await screen.findByRole('navigation', {name: 'Pages of terms'})
@@ -304,7 +303,7 @@ describe('the feedback view on a term’s document', () => {
   })
 
   it('says why the term needs review', async () => {
-    served = summaryJson(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
+    served = rankedFixture(true, {...DEFAULT_REVIEW_RULES, maxIncorrectReports: 1})
     sessionStorage.setItem('glossary.feedback.adminToken', 'right-token')
     render(<FeedbackDocumentView documentId="term-anchor-text" />)
     const section = (await screen.findByRole('heading', {name: 'Needs review'})).parentElement!

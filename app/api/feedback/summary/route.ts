@@ -1,6 +1,6 @@
 import {describeIssues} from '@/lib/feedback/schema'
 import {feedbackSummary, feedbackUnavailable, refusedWithoutAdminToken} from '@/lib/feedback/server'
-import {summaryToCsv} from '@/lib/feedback/summary'
+import {summaryToCsv, wholeSummary} from '@/lib/feedback/summary'
 import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
 
 const noStore = {'Cache-Control': 'no-store'}
@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const summary = await feedbackSummary({includeComments: true})
   if (!summary) return feedbackUnavailable()
   if (query.data.format === 'csv') {
-    return new Response(summaryToCsv(summary), {
+    return new Response(summaryToCsv(wholeSummary(summary)), {
       headers: {
         ...noStore,
         'Content-Type': 'text/csv; charset=utf-8',
