@@ -23,6 +23,7 @@ import {addressHash, readerHash} from './reader'
 import type {VoteInput} from './schema'
 import {openFeedbackStore, type FeedbackStore} from './store'
 import {rankFeedback, type RankedFeedback} from './summary'
+import {summaryPage, type SummaryQuery} from './summary-query'
 
 /** How long a failed open is remembered before the next request may try again. */
 const RETRY_OPEN_AFTER_MS = 5000
@@ -34,6 +35,9 @@ const SUMMARY_COMMENTS = 1000
 /** How long a shutdown waits for database work already running before it closes the database. */
 const DRAIN_MS = 5000
 
+/** A ranking kept a few seconds, with the pages already cut from it as JSON (by query). */
+type KeptSummary = {at: number; summary: Promise<RankedFeedback | null>; pages: Map<string, string>}
+
 type Holder = {
   opening?: Promise<FeedbackStore>
   lastFailure?: {error: unknown; at: number}
@@ -42,7 +46,7 @@ type Holder = {
   /** Set once the server is shutting down: no new work starts. */
   shuttingDown?: Promise<void>
   /** The summary being computed or just computed, with and without comments. */
-  summaries: Map<boolean, {at: number; summary: Promise<RankedFeedback | null>}>
+  summaries: Map<boolean, KeptSummary>
   database: OutageLog
   content: OutageLog
 }
@@ -235,13 +239,38 @@ export function feedbackSummary({
 }): Promise<RankedFeedback | null> {
   const cached = holder.summaries.get(includeComments)
   if (cached && Date.now() - cached.at < SUMMARY_FRESH_MS) return cached.summary
-  const entry = {at: Date.now(), summary: computeSummary(includeComments)}
+  const entry = {at: Date.now(), summary: computeSummary(includeComments), pages: new Map()}
   holder.summaries.set(includeComments, entry)
   // A failure is not kept: the next call tries again.
   void entry.summary.then((summary) => {
     if (!summary && holder.summaries.get(includeComments) === entry) holder.summaries.delete(includeComments)
   })
   return entry.summary
+}
+
+/** Distinct pages kept with one ranking: the Studio asks for a few, again and again. */
+const PAGES_KEPT = 16
+
+/**
+ * A page of the content team's figures as JSON text (lib/feedback/summary-query.ts), comments
+ * included; null when the database or the content cannot be reached. Cut once from each kept
+ * ranking and answered again while it is kept, so a Studio polling the summary costs little more
+ * than sending it.
+ */
+export async function feedbackSummaryPage(query: SummaryQuery): Promise<string | null> {
+  const feedback = await feedbackSummary({includeComments: true})
+  const entry = holder.summaries.get(true)
+  if (!feedback) return null
+  const key = JSON.stringify(query)
+  const kept = entry?.pages.get(key)
+  if (kept) return kept
+  const page = JSON.stringify(summaryPage(feedback, query))
+  // Only while this ranking is the one kept; a new one starts its own pages.
+  if (entry && (await entry.summary) === feedback) {
+    if (entry.pages.size >= PAGES_KEPT) entry.pages.clear()
+    entry.pages.set(key, page)
+  }
+  return page
 }
 
 async function computeSummary(includeComments: boolean): Promise<RankedFeedback | null> {

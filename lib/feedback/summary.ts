@@ -142,13 +142,15 @@ export function termsNeedingReview(
   return needingReview(terms, (termId) => figures.get(termId), rules, now)
 }
 
-/** A voted term's totals, which rank it. */
+/** A voted term's totals, which rank it, and its rows and comments, which its detail is built from. */
 type RankedTerm = CurrentRevisionFigures & {
   termId: string
   slug: string | null
   title: string | null
   currentRev: string | null
   allRevisions: VoteTally
+  rows: VoteCountRow[]
+  comments: CommentRow[]
 }
 
 /**
@@ -160,9 +162,6 @@ export type RankedFeedback = {
   /** The summary but for its terms. */
   totals: Omit<FeedbackSummary, 'terms' | 'offset'>
   ranked: RankedTerm[]
-  /** What the terms' detail is built from. */
-  counts: readonly VoteCountRow[]
-  comments: readonly CommentRow[]
 }
 
 /** Puts the stored counts together with the terms' current revisions for the content team. */
@@ -195,6 +194,8 @@ export function rankFeedback({
         allRevisions: emptyTally(),
         currentRevision: emptyTally(),
         incorrectReports: 0,
+        rows: [],
+        comments: [],
       }
       byTerm.set(termId, entry)
     }
@@ -202,6 +203,7 @@ export function rankFeedback({
   }
   for (const row of counts) {
     const entry = rankedFor(row.termId)
+    entry.rows.push(row)
     add(entry.allRevisions, row.vote, row.votes)
     if (row.termRev === entry.currentRev) addCurrent(entry, row)
   }
@@ -209,8 +211,7 @@ export function rankFeedback({
     settle(entry.allRevisions)
     settle(entry.currentRevision)
   }
-  // A comment on a term nobody voted on still lists the term.
-  for (const row of comments ?? []) rankedFor(row.termId)
+  for (const row of comments ?? []) rankedFor(row.termId).comments.push(row)
 
   const needsReview = needingReview(terms, (termId) => byTerm.get(termId), reviewRules, now)
   const ranked = [...byTerm.values()].sort(
@@ -234,63 +235,58 @@ export function rankFeedback({
     needsReviewCount: needsReview.length,
     needsReview,
   }
-  return {totals, ranked, counts, comments: comments ?? []}
+  return {totals, ranked}
 }
 
-/** Ranked terms in full, as the content team reads them: each revision, the reasons, the comments. */
+/**
+ * Ranked terms in full, as the content team reads them: each revision, the reasons, the comments.
+ * A page's worth is built on each request from a ranking that is kept a few seconds.
+ */
 export function summaryTerms(feedback: RankedFeedback, ranked: readonly RankedTerm[]): TermFeedback[] {
-  const detail = new Map<string, TermFeedback>()
-  for (const term of ranked) {
-    detail.set(term.termId, {
+  return ranked.map((term) => {
+    const revisions: RevisionFeedback[] = []
+    const reasons: ReasonCount[] = []
+    for (const row of term.rows) {
+      let revision = revisions.find((known) => known.rev === row.termRev)
+      if (!revision) {
+        const current = row.termRev === term.currentRev
+        revision = {rev: row.termRev, current, firstVoteAt: row.firstVoteAt, tally: emptyTally()}
+        revisions.push(revision)
+      }
+      if (row.firstVoteAt < revision.firstVoteAt) revision.firstVoteAt = row.firstVoteAt
+      add(revision.tally, row.vote, row.votes)
+      if (!row.reason) continue
+      const known = reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
+      if (known) known.count += row.votes
+      else
+        reasons.push({
+          vote: row.vote,
+          reason: row.reason,
+          label: reasonLabel(row.vote, row.reason),
+          count: row.votes,
+        })
+    }
+    for (const revision of revisions) settle(revision.tally)
+    return {
       termId: term.termId,
       slug: term.slug,
       title: term.title,
       currentRev: term.currentRev,
       allRevisions: term.allRevisions,
       currentRevision: term.currentRevision,
-      revisions: [],
-      reasons: [],
-      ...(feedback.totals.commentsIncluded && {comments: []}),
-    })
-  }
-  for (const row of feedback.counts) {
-    const entry = detail.get(row.termId)
-    if (!entry) continue
-    let revision = entry.revisions.find((known) => known.rev === row.termRev)
-    if (!revision) {
-      const current = row.termRev === entry.currentRev
-      revision = {rev: row.termRev, current, firstVoteAt: row.firstVoteAt, tally: emptyTally()}
-      entry.revisions.push(revision)
+      revisions: revisions.sort((a, b) => byString(b.firstVoteAt, a.firstVoteAt)),
+      reasons: reasons.sort((a, b) => b.count - a.count || alphabetical(a.label, b.label)),
+      ...(feedback.totals.commentsIncluded && {
+        comments: term.comments.map((row) => ({
+          vote: row.vote,
+          reason: row.reason,
+          comment: row.comment,
+          at: row.at.toISOString(),
+          currentRevision: row.termRev === term.currentRev,
+        })),
+      }),
     }
-    if (row.firstVoteAt < revision.firstVoteAt) revision.firstVoteAt = row.firstVoteAt
-    add(revision.tally, row.vote, row.votes)
-    if (!row.reason) continue
-    const known = entry.reasons.find((r) => r.vote === row.vote && r.reason === row.reason)
-    if (known) known.count += row.votes
-    else
-      entry.reasons.push({
-        vote: row.vote,
-        reason: row.reason,
-        label: reasonLabel(row.vote, row.reason),
-        count: row.votes,
-      })
-  }
-  for (const row of feedback.comments) {
-    const entry = detail.get(row.termId)
-    entry?.comments!.push({
-      vote: row.vote,
-      reason: row.reason,
-      comment: row.comment,
-      at: row.at.toISOString(),
-      currentRevision: row.termRev === entry.currentRev,
-    })
-  }
-  for (const entry of detail.values()) {
-    for (const revision of entry.revisions) settle(revision.tally)
-    entry.revisions.sort((a, b) => byString(b.firstVoteAt, a.firstVoteAt))
-    entry.reasons.sort((a, b) => b.count - a.count || alphabetical(a.label, b.label))
-  }
-  return [...detail.values()]
+  })
 }
 
 /** The whole summary: every voted term in full (the spreadsheet's rows). */

@@ -29,6 +29,7 @@ async function summary(token = TOKEN): Promise<FeedbackSummary> {
   const response = await GET(summaryRequest({token}))
   expect(response.status).toBe(200)
   expect(response.headers.get('cache-control')).toBe('no-store')
+  expect(response.headers.get('content-type')).toBe('application/json')
   return response.json()
 }
 
@@ -248,6 +249,8 @@ describe('GET /api/feedback/summary', () => {
       // A write through this instance: the next summary is computed afresh, with the new rule.
       await vote({term: 'link-building', vote: 'yes'})
       const result = await summary()
+      // Not the page kept from the asks above: the vote is in it.
+      expect(entry(result, 'link-building').allRevisions.total).toBe(3)
       expect(result.reviewRules.maxIncorrectReports).toBe(0)
       const anchorText = result.needsReview.find((term) => term.slug === 'anchor-text')
       expect(anchorText?.causes).toContainEqual(

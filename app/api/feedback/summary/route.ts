@@ -1,7 +1,12 @@
 import {describeIssues} from '@/lib/feedback/schema'
-import {feedbackSummary, feedbackUnavailable, refusedWithoutAdminToken} from '@/lib/feedback/server'
+import {
+  feedbackSummary,
+  feedbackSummaryPage,
+  feedbackUnavailable,
+  refusedWithoutAdminToken,
+} from '@/lib/feedback/server'
 import {summaryToCsv, wholeSummary} from '@/lib/feedback/summary'
-import {summaryPage, summaryQuerySchema} from '@/lib/feedback/summary-query'
+import {summaryQuerySchema} from '@/lib/feedback/summary-query'
 
 const noStore = {'Cache-Control': 'no-store'}
 
@@ -18,9 +23,9 @@ export async function GET(request: Request) {
   if (!query.success) {
     return Response.json(describeIssues(query.error, 'summary query'), {status: 400, headers: noStore})
   }
-  const summary = await feedbackSummary({includeComments: true})
-  if (!summary) return feedbackUnavailable()
   if (query.data.format === 'csv') {
+    const summary = await feedbackSummary({includeComments: true})
+    if (!summary) return feedbackUnavailable()
     return new Response(summaryToCsv(wholeSummary(summary)), {
       headers: {
         ...noStore,
@@ -29,5 +34,7 @@ export async function GET(request: Request) {
       },
     })
   }
-  return Response.json(summaryPage(summary, query.data), {headers: noStore})
+  const page = await feedbackSummaryPage(query.data)
+  if (!page) return feedbackUnavailable()
+  return new Response(page, {headers: {...noStore, 'Content-Type': 'application/json'}})
 }
