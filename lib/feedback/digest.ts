@@ -9,9 +9,9 @@ import {unlinkedMentionsByDocument, type ReportDocument} from '@/lib/links/repor
 import {buildSearchIndex, searchIndex, type SearchableTerm} from '@/lib/search/search-index'
 import {absoluteUrl, studioEditPath, studioFeedbackPath} from '@/lib/site/urls'
 import {printable} from '@/lib/text/control-characters'
-import {counted, helpfulPercent, type ReviewCause, type ReviewRules} from './needs-review'
+import {counted, type ReviewCause, type ReviewRules} from './needs-review'
 import {SEARCH_MISSES_KEPT, type FeedbackStore, type SearchMiss, type VoteCountsAroundRow} from './store'
-import {termsNeedingReview, type TermRevision, type VoteTally} from './summary'
+import {tallyOf, termsNeedingReview, type TermRevision, type VoteTally} from './summary'
 
 /** A term's helpful share is compared only with at least this many votes before the window and in it. */
 export const MIN_VOTES_EACH_SIDE = 5
@@ -126,10 +126,6 @@ export type DigestInputs = DigestFeedback & {
 
 const studioUrl = (id: string, type: string) => absoluteUrl(studioEditPath(id, type))
 
-function tally(yes: number, no: number): VoteTally {
-  return {yes, no, total: yes + no, helpfulPercent: yes + no > 0 ? helpfulPercent(yes, yes + no) : null}
-}
-
 /** Published terms' helpful share over every revision, before the window and in it, largest change first. */
 function helpfulnessMoves({votes, terms}: DigestInputs): HelpfulnessMove[] {
   const sides = new Map<string, {before: {yes: number; no: number}; since: {yes: number; no: number}}>()
@@ -143,8 +139,8 @@ function helpfulnessMoves({votes, terms}: DigestInputs): HelpfulnessMove[] {
   for (const term of terms) {
     const side = sides.get(term._id)
     if (!side) continue
-    const before = tally(side.before.yes, side.before.no)
-    const since = tally(side.since.yes, side.since.no)
+    const before = tallyOf(side.before.yes, side.before.no)
+    const since = tallyOf(side.since.yes, side.since.no)
     if (before.total < MIN_VOTES_EACH_SIDE || since.total < MIN_VOTES_EACH_SIDE) continue
     const change = since.helpfulPercent! - before.helpfulPercent!
     if (change === 0) continue

@@ -87,7 +87,12 @@ function add(tally: VoteTally, vote: Vote, votes: number) {
 /** Set once a term's rows are all counted: a share per row would be work thrown away. */
 function settle(tally: VoteTally) {
   if (tally.total > 0) tally.helpfulPercent = helpfulPercent(tally.yes, tally.total)
+  return tally
 }
+
+/** A tally of votes already counted, with its helpful share (none without votes). */
+export const tallyOf = (yes: number, no: number): VoteTally =>
+  settle({yes, no, total: yes + no, helpfulPercent: null})
 
 /** Votes of one kind on one revision: what the Needs review rules read (the store's counts, or a part of them). */
 export type RevisionVotes = Pick<VoteCountRow, 'termId' | 'termRev' | 'vote' | 'reason' | 'votes'>
