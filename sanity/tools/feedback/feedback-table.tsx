@@ -1,16 +1,10 @@
 import type {ComponentType, ReactNode} from 'react'
 
 import type {FeedbackSummary} from '@/lib/feedback/summary'
+import {cell} from './table-cells'
 import {CommentList, ReasonList, describeTally} from './term-figures'
 
 export type TermLinkProps = {termId: string; children: ReactNode}
-
-const cell = {
-  padding: '0.5rem 0.75rem',
-  borderBottom: '1px solid var(--card-border-color, #dcdcdc)',
-  textAlign: 'left',
-  verticalAlign: 'top',
-} as const
 
 /**
  * Every voted term, lowest helpful share first (the order the summary comes in). `TermLink`

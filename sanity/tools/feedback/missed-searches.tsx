@@ -18,6 +18,7 @@ import {formatDate} from '@/lib/text/dates'
 import {DEFAULT_API_VERSION} from '@/sanity/env'
 import {STUDIO_TERM_SEARCH_LISTENER, STUDIO_TERM_SEARCH_QUERY, TERM_PAIR_QUERY} from '@/sanity/queries'
 import type {STUDIO_TERM_SEARCH_QUERY_RESULT, TERM_PAIR_QUERY_RESULT} from '@/sanity/sanity.types'
+import {cell, numberCell} from './table-cells'
 
 type StudioTerms = STUDIO_TERM_SEARCH_QUERY_RESULT
 
@@ -67,9 +68,6 @@ function useStudioTerms() {
 }
 
 const newDocumentId = () => crypto.randomUUID()
-
-const cell = {textAlign: 'left', padding: '0.25rem 1rem 0.25rem 0'} as const
-const number = {...cell, textAlign: 'right'} as const
 
 /**
  * The searches readers made that found nothing, each with what an editor can do about it: "Create
@@ -146,7 +144,7 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
               <th scope="col" style={cell}>
                 Search
               </th>
-              <th scope="col" style={number}>
+              <th scope="col" style={numberCell}>
                 Times searched
               </th>
               <th scope="col" style={cell}>
@@ -166,7 +164,7 @@ export function MissedSearches({misses}: {misses: MissedSearch[]}) {
                 <th scope="row" style={{...cell, fontWeight: 'normal'}}>
                   {miss.query}
                 </th>
-                <td style={number}>{miss.count}</td>
+                <td style={numberCell}>{miss.count}</td>
                 <td style={cell}>{formatDate(miss.firstSeen)}</td>
                 <td style={cell}>{formatDate(miss.lastSeen)}</td>
                 <td style={cell}>
