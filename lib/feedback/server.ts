@@ -237,15 +237,19 @@ export function feedbackSummary({
 }: {
   includeComments: boolean
 }): Promise<RankedFeedback | null> {
+  return keptSummary(includeComments).summary
+}
+
+function keptSummary(includeComments: boolean): KeptSummary {
   const cached = holder.summaries.get(includeComments)
-  if (cached && Date.now() - cached.at < SUMMARY_FRESH_MS) return cached.summary
+  if (cached && Date.now() - cached.at < SUMMARY_FRESH_MS) return cached
   const entry = {at: Date.now(), summary: computeSummary(includeComments), pages: new Map()}
   holder.summaries.set(includeComments, entry)
   // A failure is not kept: the next call tries again.
   void entry.summary.then((summary) => {
     if (!summary && holder.summaries.get(includeComments) === entry) holder.summaries.delete(includeComments)
   })
-  return entry.summary
+  return entry
 }
 
 /** Distinct pages kept with one ranking: the Studio asks for a few, again and again. */
@@ -258,18 +262,15 @@ const PAGES_KEPT = 16
  * than sending it.
  */
 export async function feedbackSummaryPage(query: SummaryQuery): Promise<string | null> {
-  const feedback = await feedbackSummary({includeComments: true})
-  const entry = holder.summaries.get(true)
+  const entry = keptSummary(true)
+  const feedback = await entry.summary
   if (!feedback) return null
   const key = JSON.stringify(query)
-  const kept = entry?.pages.get(key)
+  const kept = entry.pages.get(key)
   if (kept) return kept
   const page = JSON.stringify(summaryPage(feedback, query))
-  // Only while this ranking is the one kept; a new one starts its own pages.
-  if (entry && (await entry.summary) === feedback) {
-    if (entry.pages.size >= PAGES_KEPT) entry.pages.clear()
-    entry.pages.set(key, page)
-  }
+  if (entry.pages.size >= PAGES_KEPT) entry.pages.clear()
+  entry.pages.set(key, page)
   return page
 }
 
